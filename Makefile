@@ -1,0 +1,45 @@
+# calculus-anim: thin named targets over render.py. `make help` lists them.
+PY            := .venv/bin/python
+QUALITY       ?= 720p
+LECTURE_LANG  ?= zh
+JOBS          ?= 0
+WIDTH         ?= 640
+OUT           ?= build
+ARGS          ?=
+RENDER        := $(PY) render.py
+
+.PHONY: help setup render lecture scenes section gifs test test-fast bench clean
+.DEFAULT_GOAL := help
+
+help: ## this list
+	@echo "calculus-anim — make targets (variables: QUALITY=$(QUALITY) LECTURE_LANG=$(LECTURE_LANG) JOBS=$(JOBS) WIDTH=$(WIDTH) OUT=$(OUT))"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@echo "  QUALITY: test, preview (480p15), 720p (default), 1080p; LECTURE_LANG: zh, en or all"
+
+setup: ## install what is missing (system libraries, CJK font, .venv)
+	@bash tools/setup.sh system
+	@bash tools/setup.sh python
+
+render: setup ## every section's video, then the whole lecture -> build/lecture/
+	$(RENDER) lecture --quality $(QUALITY) --lang $(LECTURE_LANG) --jobs $(JOBS) --out $(OUT) $(ARGS)
+
+lecture: render ## same as render
+
+scenes: setup ## every section's video -> build/videos/LANG/QUALITY/
+	$(RENDER) scenes --quality $(QUALITY) --lang $(LECTURE_LANG) --jobs $(JOBS) --out $(OUT) $(ARGS)
+
+section: setup ## one section: make section S=3 (number or name)
+	@test -n "$(S)" || { echo "error: name the section, e.g. make section S=3" >&2; exit 2; }
+	$(RENDER) scenes $(S) --quality $(QUALITY) --lang $(LECTURE_LANG) --out $(OUT) $(ARGS)
+
+gifs: setup ## every slide GIF (+ MP4) in zh and en -> build/gifs/LANG/
+	$(RENDER) gifs --lang $(if $(filter command line,$(origin LECTURE_LANG)),$(LECTURE_LANG),all) --width $(WIDTH) --jobs $(JOBS) --out $(OUT) $(ARGS)
+
+test: setup ## the test suite (math, renders at test size, CLI)
+	$(PY) -m pytest $(ARGS)
+
+bench: setup ## benchmarks, each against a baseline measured in the same run
+	$(PY) bench/run.py $(ARGS)
+
+clean: ## remove build/ (rendered files and caches)
+	rm -rf build

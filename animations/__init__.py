@@ -1,0 +1,1 @@
+"""Slide GIFs: one matplotlib animation per module (see lecture.sections.GIFS)."""

@@ -1,0 +1,67 @@
+"""Join the section videos, in order, into one MP4 with a chapter per section."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def ffmpeg_exe() -> str:
+    import imageio_ffmpeg
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def duration(path: Path) -> float:
+    """A video's duration in seconds, from its container."""
+    import av
+    with av.open(str(path)) as c:
+        s = c.streams.video[0]
+        if s.duration is not None and s.time_base is not None:
+            return float(s.duration * s.time_base)
+        return float(c.duration) / 1_000_000
+
+
+def _escape(s: str) -> str:
+    for ch in ("\\", "=", ";", "#", "\n"):
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def concat_with_chapters(videos: list[Path], titles: list[str], out: Path, title: str = ""):
+    """Write ``out`` (atomically) from ``videos`` with one chapter per video named by ``titles``."""
+    missing = [str(v) for v in videos if not Path(v).exists()]
+    if missing:
+        raise FileNotFoundError(f"missing section video(s): {', '.join(missing)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".assemble-") as td:
+        td = Path(td)
+        lst = td / "list.txt"
+        lst.write_text("".join(f"file '{Path(v).resolve().as_posix()}'\n" for v in videos))
+        meta = [";FFMETADATA1", f"title={_escape(title)}"]
+        t = 0.0
+        for v, name in zip(videos, titles):
+            d = duration(Path(v))
+            meta += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={round(t * 1000)}",
+                     f"END={round((t + d) * 1000)}", f"title={_escape(name)}"]
+            t += d
+        (td / "meta.txt").write_text("\n".join(meta) + "\n")
+        tmp = td / "lecture.mp4"
+        cmd = [ffmpeg_exe(), "-y", "-loglevel", "error", "-f", "concat", "-safe", "0",
+               "-i", str(lst), "-i", str(td / "meta.txt"), "-map", "0", "-map_metadata", "1",
+               "-map_chapters", "1", "-c", "copy", "-movflags", "+faststart", str(tmp)]
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0 or not tmp.exists():
+            last = (r.stderr.strip().splitlines() or ["ffmpeg failed"])[-1]
+            raise RuntimeError(f"assembling the lecture failed: {last}")
+        os.replace(tmp, out)
+    return out
+
+
+def chapters(path: Path) -> list[tuple[float, float, str]]:
+    """(start, end, title) of each chapter in an MP4."""
+    import av
+    with av.open(str(path)) as c:
+        return [(float(ch["start"] * ch["time_base"]), float(ch["end"] * ch["time_base"]),
+                 ch["metadata"].get("title", "")) for ch in c.chapters()]
