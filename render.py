@@ -358,6 +358,7 @@ def worker_scene(args):
     os.close(fd)
     try:
         shutil.copyfile(movie, tmp)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

@@ -142,3 +142,31 @@ class LectureScene3D(ThreeDScene):
         self.remove(card)
         self.corner = corner
         return corner
+
+
+def line_in_axes(ax, slope: float, point: tuple, color, stroke_width: float = 3, x_range=None):
+    """The line through ``point`` with ``slope``, cut to the axes' visible box (no spill)."""
+    from manim import Line
+    x0, x1 = x_range or (ax.x_range[0], ax.x_range[1])
+    y0, y1 = ax.y_range[0], ax.y_range[1]
+    px, py = point
+    if slope != 0:
+        # keep the part of [x0, x1] where y stays inside [y0, y1]
+        xa, xb = sorted(((y0 - py) / slope + px, (y1 - py) / slope + px))
+        x0, x1 = max(x0, xa), min(x1, xb)
+    if x1 <= x0:
+        x0 = x1 = px
+    return Line(ax.c2p(x0, py + slope * (x0 - px)), ax.c2p(x1, py + slope * (x1 - px)),
+                color=color, stroke_width=stroke_width)
+
+
+def tick_labels(ax, xs=(), ys=(), size: float = 18, digits: int = 3) -> VGroup:
+    """Numbers under the x ticks and left of the y ticks, drawn as Text (no LaTeX)."""
+    g = VGroup()
+    for x in xs:
+        g.add(label(fmt(x, digits), size, C("muted")).next_to(ax.c2p(x, ax.y_range[0]) if
+              not (ax.y_range[0] <= 0 <= ax.y_range[1]) else ax.c2p(x, 0), DOWN, buff=0.12))
+    for y in ys:
+        g.add(label(fmt(y, digits), size, C("muted")).next_to(ax.c2p(ax.x_range[0], y) if
+              not (ax.x_range[0] <= 0 <= ax.x_range[1]) else ax.c2p(0, y), LEFT, buff=0.12))
+    return g
