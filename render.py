@@ -37,6 +37,7 @@ QUALITIES = {
 DEFAULT_QUALITY = "720p"
 DEFAULT_GIF_WIDTH = 640
 LANG_ENV = "CALCANIM_LECTURE_LANG"
+PARAMS_ENV = "CALCANIM_PARAMS"
 
 
 class UserError(Exception):
@@ -52,15 +53,17 @@ class Target:
     section: int
     module: str
     attr: str            # the Scene class for scenes
+    options: frozenset = frozenset()
 
     def title(self, lang):
         return strings.text(f"sec{self.section:02d}", lang)
 
 
-SCENE_TARGETS = tuple(Target("scene", s.name, s.number, f"scenes.{s.module}", s.scene)
+SCENE_TARGETS = tuple(Target("scene", s.name, s.number, f"scenes.{s.module}", s.scene, s.options)
                       for s in SECTIONS)
-GIF_TARGETS = tuple(Target("gif", g.slug, g.section, f"animations.{g.module}", "build")
+GIF_TARGETS = tuple(Target("gif", g.slug, g.section, f"animations.{g.module}", "build", g.options)
                     for g in GIFS)
+CUSTOM_OPTIONS = ("function", "point", "range", "lr", "steps", "momentum", "w1", "w2", "x", "y")
 
 
 def _aliases(t: Target) -> set[str]:
@@ -161,6 +164,7 @@ class Job:
     cmd: list[str]
     options: dict
     log: Path
+    params: dict | None = None   # the lecturer's own choices (lecture.params), JSON via env
 
 
 def _progress(done: int, total: int, msg: str):
@@ -190,8 +194,12 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
         t0 = time.time()
         j.log.parent.mkdir(parents=True, exist_ok=True)
         with open(j.log, "w") as logf:
+            env = dict(os.environ)
+            env.pop(PARAMS_ENV, None)
+            if j.params:
+                env[PARAMS_ENV] = json.dumps(j.params, sort_keys=True)
             p = subprocess.Popen(j.cmd, stdout=logf, stderr=subprocess.STDOUT, cwd=ROOT,
-                                 start_new_session=True)
+                                 start_new_session=True, env=env)
             procs[j.out] = p
             rc = p.wait()
         times[j.out] = time.time() - t0
@@ -251,29 +259,60 @@ def _jobs_count(v) -> int:
     return max(1, int(v)) if v else max(1, os.cpu_count() or 1)
 
 
-def scene_jobs(targets, build: Path, quality: str, lang: str, debug: bool) -> list[Job]:
+def custom_params(args, targets) -> dict:
+    """target name -> its checked options ({} for the lecture's own example)."""
+    from lecture.sections import SURFACE_TARGETS
+    from tools import options
+    raw = {k: getattr(args, k, None) for k in CUSTOM_OPTIONS}
+    if not any(v is not None for v in raw.values()):
+        return {t.name: {} for t in targets}
+    if not args.targets:
+        raise UserError("name the target(s) the options are for, e.g. "
+                        "python render.py scenes tangent_2d --function \"x**3 - 2*x\"")
+    out = {}
+    for t in targets:
+        values = options.resolve(raw, t.options, t.name, t.name in SURFACE_TARGETS)
+        warn = options.descent_warning(values, t.name in SURFACE_TARGETS)
+        if warn:
+            print(f"{t.name}: {warn}", file=sys.stderr, flush=True)
+        out[t.name] = values
+    return out
+
+
+def _stem(t: Target, params: dict) -> str:
+    """The lecture's own example keeps the plain name; a lecturer's variant gets a short hash."""
+    if not params:
+        return t.name
+    return f"{t.name}-custom-{hashlib.sha1(json.dumps(params, sort_keys=True).encode()).hexdigest()[:8]}"
+
+
+def scene_jobs(targets, build: Path, quality: str, lang: str, debug: bool,
+               custom: dict | None = None) -> list[Job]:
     w, h, fps = QUALITIES[quality]
     jobs = []
     for t in targets:
-        out = build / "videos" / lang / quality / f"{t.name}.mp4"
-        opts = {"quality": quality, "lang": lang, "size": [w, h, fps]}
+        params = (custom or {}).get(t.name) or {}
+        out = build / "videos" / lang / quality / f"{_stem(t, params)}.mp4"
+        opts = {"quality": quality, "lang": lang, "size": [w, h, fps], "params": params}
         cmd = [sys.executable, str(ROOT / "render.py"), "_scene", t.module, t.attr,
                "--out-file", str(out), "--quality", quality, "--lang", lang,
-               "--media-dir", str(build / "cache" / "manim" / f"{lang}-{quality}-{t.name}")]
+               "--media-dir", str(build / "cache" / "manim" / f"{lang}-{quality}-{out.stem}")]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []), opts,
-                        build / "cache" / "logs" / f"{lang}-{quality}-{t.name}.log"))
+                        build / "cache" / "logs" / f"{lang}-{quality}-{out.stem}.log", params))
     return jobs
 
 
-def gif_jobs(targets, build: Path, lang: str, width: int, debug: bool) -> list[Job]:
+def gif_jobs(targets, build: Path, lang: str, width: int, debug: bool,
+             custom: dict | None = None) -> list[Job]:
     jobs = []
     for t in targets:
-        out = build / "gifs" / lang / f"{t.name}.gif"
+        params = (custom or {}).get(t.name) or {}
+        out = build / "gifs" / lang / f"{_stem(t, params)}.gif"
         cmd = [sys.executable, str(ROOT / "render.py"), "_gif", t.module, "--out-file", str(out),
                "--lang", lang, "--width", str(width)]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []),
-                        {"lang": lang, "width": width},
-                        build / "cache" / "logs" / f"gif-{lang}-{width}-{t.name}.log"))
+                        {"lang": lang, "width": width, "params": params},
+                        build / "cache" / "logs" / f"gif-{lang}-{width}-{out.stem}.log", params))
     return jobs
 
 
@@ -289,22 +328,35 @@ def _summary(res: dict, t0: float, where: list[Path]):
 
 def cmd_list(args):
     lang = strings.check_lang(args.lang)
-    print(f"{'target':<28} {'kind':<6} {'sec':>3}  title")
+    print(f"{'target':<24} {'kind':<6} {'sec':>3}  {'title':<32} options")
     for t in SCENE_TARGETS + GIF_TARGETS:
-        print(f"{t.name:<28} {t.kind:<6} {t.section:>3}  {t.title(lang)}")
+        opts = " ".join(f"--{o}" for o in CUSTOM_OPTIONS if o in t.options)
+        title = t.title(lang)
+        pad = 32 - sum(2 if ord(c) > 0x2E80 else 1 for c in title)  # CJK is double width
+        print(f"{t.name:<24} {t.kind:<6} {t.section:>3}  {title}{' ' * max(pad, 1)}{opts}")
+
+
+def cmd_backprop(args):
+    from tools import backprop_table
+    from tools import options
+    lang = strings.check_lang(args.lang)
+    values = options.parse_raw({k: getattr(args, k) for k in ("w1", "w2", "x", "y", "lr")},
+                               surface=False)
+    print(backprop_table.table(values, lang))
 
 
 def cmd_scenes(args, assemble: bool = False):
     if args.quality not in QUALITIES:
         raise UserError(f"unknown quality {args.quality!r}; allowed: {', '.join(QUALITIES)}")
+    targets = resolve(args.targets, SCENE_TARGETS, "scene")
+    custom = custom_params(args, targets)
     build = _build_dir(args)
     check_out_dir(build)
     check_font()
-    targets = resolve(args.targets, SCENE_TARGETS, "scene")
     t0 = time.time()
     where = []
     for lang in _langs(args.lang):
-        jobs = scene_jobs(targets, build, args.quality, lang, args.debug)
+        jobs = scene_jobs(targets, build, args.quality, lang, args.debug, custom)
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
@@ -318,16 +370,17 @@ def cmd_scenes(args, assemble: bool = False):
 
 
 def cmd_gifs(args):
-    build = _build_dir(args)
-    check_out_dir(build)
-    check_font()
     if not 160 <= args.width <= 3840:
         raise UserError(f"--width must be between 160 and 3840 pixels, got {args.width}")
     targets = resolve(args.targets, GIF_TARGETS, "gif")
+    custom = custom_params(args, targets)
+    build = _build_dir(args)
+    check_out_dir(build)
+    check_font()
     t0 = time.time()
     where = []
     for lang in _langs(args.lang):
-        jobs = gif_jobs(targets, build, lang, args.width, args.debug)
+        jobs = gif_jobs(targets, build, lang, args.width, args.debug, custom)
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
@@ -409,6 +462,22 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--force", action="store_true", help="render even when up to date")
         sp.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
 
+    def own(sp):
+        g = sp.add_argument_group(
+            "your own example (for the targets that take it; see 'list --options')")
+        g.add_argument("--function", metavar="TEXT",
+                       help='a function of x, e.g. "x**3 - 2*x" or "sin(x)*exp(-x/3)"; of x and y '
+                            'for 12_gradient_descent_3d, e.g. "x**2 + 3*y**2"')
+        g.add_argument("--point", metavar="X", help="tangent point or descent start (x, or x,y)")
+        g.add_argument("--range", metavar="A,B", help="x range drawn or integrated (default -3,3)")
+        g.add_argument("--lr", metavar="ETA", help="learning rate (default 0.1)")
+        g.add_argument("--steps", metavar="N", help="gradient-descent steps (default 30)")
+        g.add_argument("--momentum", metavar="MU", help="momentum in [0, 1) (default 0)")
+        g.add_argument("--w1", metavar="W", help="backprop: layer-1 weights (1 or 6 numbers)")
+        g.add_argument("--w2", metavar="W", help="backprop: layer-2 weights (1 or 3 numbers)")
+        g.add_argument("--x", metavar="X1,X2", help="backprop: the two inputs")
+        g.add_argument("--y", metavar="Y", help="backprop: the target output")
+
     sp = sub.add_parser("list", help="list every target with its section, kind and title")
     sp.add_argument("--lang", default=strings.DEFAULT_LANG, help="zh (default) or en")
     sp.set_defaults(func=cmd_list)
@@ -425,6 +494,8 @@ def parser() -> argparse.ArgumentParser:
                         help=f"one of {', '.join(QUALITIES)} (default {DEFAULT_QUALITY}): "
                         + "; ".join(f"{k} = {w}x{h} at {f} fps" for k, (w, h, f) in QUALITIES.items()))
         common(sp, lang_all=True)
+        if name == "scenes":
+            own(sp)
         sp.set_defaults(func=cmd_scenes if name == "scenes" else
                         (lambda a: (setattr(a, "targets", []), cmd_scenes(a, assemble=True))))
 
@@ -434,7 +505,21 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--width", type=int, default=DEFAULT_GIF_WIDTH,
                     help=f"GIF width in pixels (default {DEFAULT_GIF_WIDTH})")
     common(sp, lang_all=True)
+    own(sp)
     sp.set_defaults(func=cmd_gifs)
+
+    sp = sub.add_parser("backprop", help="print the lecture's backpropagation example as a table",
+                        epilog="examples:\n  python render.py backprop\n"
+                        "  python render.py backprop --lang en --w1 0.3 --x 1,2 --y 3 --lr 0.01",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sp.add_argument("--lang", default=strings.DEFAULT_LANG, help="zh (default) or en")
+    sp.add_argument("--w1", help="layer-1 weights: one number for all, or 6 (w11,w12,w13,w21,w22,w23)")
+    sp.add_argument("--w2", help="layer-2 weights: one number for all, or 3 (w11,w21,w31)")
+    sp.add_argument("--x", help="the inputs x1,x2 (default 40,80)")
+    sp.add_argument("--y", help="the target output (default 60)")
+    sp.add_argument("--lr", help="the learning rate (default 1e-5)")
+    sp.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    sp.set_defaults(func=cmd_backprop)
 
     sp = sub.add_parser("_scene")  # internal: one scene in this process
     sp.add_argument("module"), sp.add_argument("attr")

@@ -13,6 +13,7 @@ class Section:
     slug: str          # file-name part: 01_<slug>.mp4
     module: str        # scenes.<module>
     scene: str         # the Scene class, named for what the viewer sees
+    options: frozenset = frozenset()   # the lecturer's own choices it takes (lecture.params)
 
     @property
     def name(self) -> str:
@@ -22,19 +23,25 @@ class Section:
         return text(f"sec{self.number:02d}", lang)
 
 
+CURVE = frozenset({"function", "point", "range"})
+SWEEP = frozenset({"function", "range"})
+DESCENT = frozenset({"function", "point", "range", "lr", "steps", "momentum"})
+NETWORK = frozenset({"w1", "w2", "x", "y", "lr"})
+SURFACE_TARGETS = {"12_gradient_descent_3d", "gradient_descent_3d"}  # the function is f(x, y)
+
 SECTIONS = (
-    Section(1, "derivative", "s01_derivative", "SecantBecomesTangent"),
+    Section(1, "derivative", "s01_derivative", "SecantBecomesTangent", CURVE),
     Section(2, "common_derivatives", "s02_common_derivatives", "DerivativeTable"),
     Section(3, "activations", "s03_activations", "ActivationsAndTheirSlopes"),
-    Section(4, "differential", "s04_differential", "DifferentialAgainstChange"),
+    Section(4, "differential", "s04_differential", "DifferentialAgainstChange", CURVE),
     Section(5, "rules", "s05_rules", "SumProductQuotientRules"),
-    Section(6, "integral", "s06_integral", "RectanglesFillTheArea"),
-    Section(7, "tangent_2d", "s07_tangent_2d", "TangentTravelsAlongCurve"),
+    Section(6, "integral", "s06_integral", "RectanglesFillTheArea", SWEEP),
+    Section(7, "tangent_2d", "s07_tangent_2d", "TangentTravelsAlongCurve", SWEEP),
     Section(8, "tangent_plane", "s08_tangent_plane", "TangentPlaneOnSurface"),
     Section(9, "chain_rule", "s09_chain_rule", "ChainRuleFourSteps"),
-    Section(10, "backprop", "s10_backprop", "BackpropOnTinyNetwork"),
-    Section(11, "gradient_descent", "s11_gradient_descent", "PointRollsDownhill"),
-    Section(12, "gradient_descent_3d", "s12_gradient_descent_3d", "DescentOnSurfaceAndContours"),
+    Section(10, "backprop", "s10_backprop", "BackpropOnTinyNetwork", NETWORK),
+    Section(11, "gradient_descent", "s11_gradient_descent", "PointRollsDownhill", DESCENT),
+    Section(12, "gradient_descent_3d", "s12_gradient_descent_3d", "DescentOnSurfaceAndContours", DESCENT),
 )
 
 
@@ -43,17 +50,18 @@ class Gif:
     slug: str          # build/gifs/<lang>/<slug>.gif
     module: str        # animations.<module>
     section: int       # the lecture section it illustrates
+    options: frozenset = frozenset()
 
 
 GIFS = (
     Gif("activations", "activations", 3),
-    Gif("secant_tangent", "secant_tangent", 1),
-    Gif("tangent_line", "tangent_line", 7),
-    Gif("differential", "differential", 4),
-    Gif("riemann", "riemann", 6),
+    Gif("secant_tangent", "secant_tangent", 1, CURVE),
+    Gif("tangent_line", "tangent_line", 7, SWEEP),
+    Gif("differential", "differential", 4, CURVE),
+    Gif("riemann", "riemann", 6, SWEEP),
     Gif("tangent_plane", "tangent_plane", 8),
-    Gif("backprop_training", "backprop_training", 10),
-    Gif("gradient_descent", "gradient_descent", 11),
-    Gif("gradient_descent_3d", "gradient_descent_3d", 12),
+    Gif("backprop_training", "backprop_training", 10, NETWORK | {"steps"}),
+    Gif("gradient_descent", "gradient_descent", 11, DESCENT),
+    Gif("gradient_descent_3d", "gradient_descent_3d", 12, DESCENT),
     Gif("optimizers", "optimizers", 12),
 )

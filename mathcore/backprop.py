@@ -197,8 +197,25 @@ class MLP:
         return History(np.array(losses), weights, diverged)
 
 
-def seed_example():
+def seed_example(w1=None, w2=None, x=None, y=None, lr=None):
     """The lecture's 2-3-1 network: layer 1 weights 0.5, layer 2 weights 1; x = (40, 80),
-    target 60, learning rate 1e-5. Returns ``(mlp, x, y, lr)``."""
-    mlp = MLP([np.full((2, 3), 0.5), np.full((3, 1), 1.0)])
-    return mlp, np.array([40.0, 80.0]), np.array([60.0]), 1e-5
+    target 60, learning rate 1e-5. Returns ``(mlp, x, y, lr)``.
+
+    Any of them can be replaced: ``w1`` as one number or 6 in row order (w11, w12, w13, w21,
+    w22, w23), ``w2`` as one number or 3, ``x`` as two numbers, ``y`` one, ``lr`` one.
+    """
+    def fill(v, shape, default):
+        if v is None:
+            return np.full(shape, default)
+        a = np.asarray(v, dtype=float).reshape(-1)
+        if a.size == 1:
+            return np.full(shape, float(a[0]))
+        if a.size != int(np.prod(shape)):
+            raise ValueError(f"need 1 or {int(np.prod(shape))} weights, got {a.size}")
+        return a.reshape(shape)
+
+    mlp = MLP([fill(w1, (2, 3), 0.5), fill(w2, (3, 1), 1.0)])
+    xs = np.array([40.0, 80.0]) if x is None else mlp._vec(x, 2, "x")
+    ys = np.array([60.0]) if y is None else mlp._vec(y, 1, "y")
+    lr = 1e-5 if lr is None else finite_number(lr, "learning rate", positive=True)
+    return mlp, xs, ys, lr
