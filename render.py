@@ -445,12 +445,37 @@ EPILOG = """examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr and exit code 2."""
+
+    def error(self, message):
+        print(f"error: {message} (see: {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+# options whose values may start with '-' (a negative point or range)
+_VALUE_OPTIONS = {"--function", "--point", "--range", "--lr", "--steps", "--momentum", "--w1",
+                  "--w2", "--x", "--y"}
+
+
+def _glue_values(argv: list[str]) -> list[str]:
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] in _VALUE_OPTIONS and i + 1 < len(argv):
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="render.py", description="Render the calculus lecture: Manim videos, slide GIFs, "
         "the assembled lecture.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def common(sp, lang_all=False):
         sp.add_argument("--lang", default=strings.DEFAULT_LANG,
@@ -538,6 +563,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    argv = _glue_values(list(sys.argv[1:] if argv is None else argv))
     args = parser().parse_args(argv)
     if not getattr(args, "func", None):
         parser().print_help()

@@ -4,13 +4,16 @@ Run from the repo root:  python bench/bench_writer.py [--repeat N] [--out DIR]
 
 Both writers render the same animation (a curve, a moving point, its tangent
 segment and a text readout; 640x400 px, 120 frames at 20 fps). Reports wall
-time and file size (median of --repeat runs) and the ratios, then the GIF
-size for a few dither / palette settings. This is a measurement, not a test.
+time, CPU time (this process + ffmpeg; the steadier number on a busy
+machine) and file size (median of --repeat runs) with the ratios, then the
+GIF size for a few dither / palette settings. A measurement, not a test.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -85,24 +88,36 @@ class TangentSource:
         return [self.tangent, self.point, self.text]
 
 
-def run_pillow(path: Path) -> float:
-    src = TangentSource()
-    t0 = time.perf_counter()
-    anim = FuncAnimation(src.fig, src.update, frames=src.n_frames,
-                         init_func=src.init, blit=False)
-    anim.save(path, writer=PillowWriter(fps=FPS))
-    return time.perf_counter() - t0
+def _cpu() -> float:
+    """CPU seconds used by this process and its finished children (ffmpeg)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run_ours(path: Path, **kw) -> float:
-    src = TangentSource()
-    t0 = time.perf_counter()
-    write_gif(src, path, fps=FPS, **kw)
-    return time.perf_counter() - t0
+def _timed(fn) -> tuple[float, float]:
+    t0, c0 = time.perf_counter(), _cpu()
+    fn()
+    return time.perf_counter() - t0, _cpu() - c0
 
 
-def median_time(fn, repeat):
-    return statistics.median(fn() for _ in range(repeat))
+def run_pillow(path: Path) -> tuple[float, float]:
+    def go():
+        src = TangentSource()
+        anim = FuncAnimation(src.fig, src.update, frames=src.n_frames,
+                             init_func=src.init, blit=False)
+        anim.save(path, writer=PillowWriter(fps=FPS))
+    return _timed(go)
+
+
+def run_ours(path: Path, **kw) -> tuple[float, float]:
+    return _timed(lambda: write_gif(TangentSource(), path, fps=FPS, **kw))
+
+
+def median_time(fn, repeat) -> tuple[float, float]:
+    runs = [fn() for _ in range(repeat)]
+    return (statistics.median(r[0] for r in runs),
+            statistics.median(r[1] for r in runs))
 
 
 def main(argv=None):
@@ -124,6 +139,7 @@ def main(argv=None):
     our_gif = out / "ours.gif"
     gif_only = out / "ours_gif_only.gif"
 
+    load0 = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     t_pil = median_time(lambda: run_pillow(pil_gif), args.repeat)
     t_ours = median_time(lambda: run_ours(our_gif), args.repeat)
     t_ours_gif = median_time(lambda: run_ours(gif_only, mp4=False),
@@ -138,15 +154,19 @@ def main(argv=None):
 
     print(f"{N_FRAMES} frames, 640x400 px, {FPS} fps, "
           f"median of {args.repeat} runs; ours holds the last frame 1 s")
+    if hasattr(os, "getloadavg"):
+        print(f"load average at start/end: {load0:.1f} / {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} CPUs")
     print()
-    hdr = f"{'writer':<34}{'time s':>8}{'speed-up':>10}{'GIF kB':>9}{'size ratio':>12}"
+    hdr = (f"{'writer':<34}{'wall s':>8}{'speed-up':>10}{'CPU s':>8}"
+           f"{'speed-up':>10}{'GIF kB':>9}{'smaller':>9}")
     print(hdr)
     print("-" * len(hdr))
 
-    def row(name, t, size=None):
-        sz = f"{size / 1024:9.1f}" if size else f"{'':>9}"
-        ratio = f"{s_pil / size:11.1f}x" if size else f"{'':>12}"
-        print(f"{name:<34}{t:8.2f}{t_pil / t:9.1f}x{sz}{ratio}")
+    def row(name, t, size):
+        (wall, cpu), (wall0, cpu0) = t, t_pil
+        print(f"{name:<34}{wall:8.2f}{wall0 / wall:9.1f}x{cpu:8.2f}"
+              f"{cpu0 / cpu:9.1f}x{size / 1024:9.1f}{s_pil / size:8.1f}x")
 
     row("FuncAnimation.save(PillowWriter)", t_pil, s_pil)
     row("write_gif (GIF + MP4)", t_ours, s_ours)
@@ -156,7 +176,7 @@ def main(argv=None):
     print(f"(MP4 beside the GIF: {s_mp4 / 1024:.1f} kB)")
 
     print()
-    print("GIF size by palette settings (write_gif, mp4=False):")
+    print("GIF size by palette settings (write_gif, mp4=False, one run each):")
     variants = [
         ("dither=none, 256 colours", dict(dither="none")),
         ("dither=bayer:bayer_scale=5", dict(dither="bayer:bayer_scale=5")),
@@ -171,8 +191,9 @@ def main(argv=None):
     for name, kw in variants:
         p = out / ("v_" + "".join(c if c.isalnum() else "_" for c in name)
                    + ".gif")
-        t = run_ours(p, mp4=False, **kw)
-        print(f"  {name:<36}{p.stat().st_size / 1024:8.1f} kB  {t:5.2f} s")
+        wall, cpu = run_ours(p, mp4=False, **kw)
+        print(f"  {name:<36}{p.stat().st_size / 1024:8.1f} kB"
+              f"  {wall:5.2f} s wall  {cpu:5.2f} s CPU")
 
     if args.out is not None:
         print(f"\noutputs kept in {out}")
