@@ -338,3 +338,20 @@ def parse(text: str):
     """A Function for text in x alone, a Surface for text in x and y."""
     e = to_sympy(text)
     return parse_surface(text) if e.has(Y) else parse_function(text)
+
+
+def kinks(text: str, a: float, b: float, n: int = 2001) -> list[float]:
+    """Where in [a, b] a function of x has a kink (an abs whose argument changes sign), so no
+    derivative: the points (to grid accuracy) where each abs(u) has u cross zero."""
+    e = to_sympy(text)
+    xs = np.linspace(a, b, n)
+    out = []
+    for node in e.atoms(sp.Abs):
+        u = _lambdify(X, node.args[0])
+        with np.errstate(all="ignore"):
+            v = np.broadcast_to(np.asarray(u(xs), dtype=float), xs.shape)
+        s = np.sign(v)
+        zero = np.flatnonzero(s == 0)
+        cross = np.flatnonzero(s[:-1] * s[1:] < 0)
+        out += [float(xs[i]) for i in zero] + [float((xs[i] + xs[i + 1]) / 2) for i in cross]
+    return sorted(out)

@@ -106,6 +106,10 @@ def _check_curve(values: dict, needs_point: bool):
         x0 = xs[np.argmax(bad)]
         raise ValueError(f"{values['function']} is not differentiable at x = {x0:.4g}, "
                          f"inside --range {a:g},{b:g}: choose a range where it is")
+    kinks = expr.kinks(values["function"], a, b)
+    if kinks:
+        raise ValueError(f"{values['function']} is not differentiable at x = {kinks[0]:.4g}, "
+                         f"inside --range {a:g},{b:g}: choose a range where it is")
     if np.ptp(ys) > 1e6:
         raise ValueError(f"{values['function']} spans {np.ptp(ys):.3g} on [{a:g}, {b:g}]: too "
                          "large to draw; choose a smaller --range")
