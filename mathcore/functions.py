@@ -152,8 +152,14 @@ def _power(n=2):
             return _out(np.zeros_like(x))
         return _out(n * np.power(x, n - 1))
 
+    def mono(c, p):  # c x^p as Typst, without x^1, x^0 or 1 x
+        if p == 0:
+            return _num(c)
+        xp = "x" if p == 1 else f"x^{_num(p)}"
+        return xp if c == 1 else f"{_num(c)} {xp}"
+
     return Function("power", f, df, "x^n", "n x^(n-1)", dom, {"n": n}, "x^n",
-                    f"x^{_num(n)}", f"{_num(n)} x^{_num(n - 1)}", ddom)
+                    mono(1, n), "0" if n == 0 else mono(n, n - 1), ddom)
 
 
 def _exp():

@@ -3,31 +3,49 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, UR, Axes, Create, Dot, FadeIn, Line, ValueTracker,
-                   VGroup, Write, always_redraw, linear)
+from manim import (DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, ValueTracker, VGroup, Write,
+                   always_redraw, linear)
 
+from lecture import params
 from mathcore import calculus, functions
 
-from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, tr
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes,
+                    tick_labels, tr)
 
-FUNCTION = functions.get("power", n=2)
-A = 1.0
-H_START, H_END = 2.0, 0.01
+# the lecture's example, unless the lecturer typed her own (render.py --function/--point/--range)
+FUNCTION = params.function(functions.get("power", n=2))
+A = params.number("point", 1.0)
+X_RANGE = params.pair("range", (-0.5, 3.2))
 
 
 def data(n: int = 60) -> dict:
     """What the scene shows: the h values of the sweep, the secant slopes, and f'(a)."""
-    hs = np.geomspace(H_START, H_END, n)
+    lo, hi = X_RANGE
+    h0 = 0.85 * (hi - A) if hi - A >= A - lo else -0.85 * (A - lo)
+    hs = np.geomspace(abs(h0), abs(h0) / 200, n) * np.sign(h0)
+    xs = np.linspace(lo, hi, 401)
+    ys = np.asarray(FUNCTION.f(xs), dtype=float)
+    pad = 0.08 * (ys.max() - ys.min() or 1.0)
     return {"a": A, "h": hs, "slopes": calculus.secant_slope(FUNCTION, A, hs),
-            "derivative": float(FUNCTION.df(A)), "fa": float(FUNCTION.f(A))}
+            "derivative": float(FUNCTION.df(A)), "fa": float(FUNCTION.f(A)),
+            "x_range": np.array(X_RANGE), "y_range": np.array([ys.min() - pad, ys.max() + pad])}
+
+
+def _ticks(lo, hi, n=4):
+    raw = (hi - lo) / n
+    k = 10.0 ** np.floor(np.log10(raw))
+    step = min((m * k for m in (1, 2, 2.5, 5, 10) if m * k >= raw), default=10 * k)
+    return [t for t in np.arange(np.ceil(lo / step) * step, hi + 1e-9, step) if abs(t) > 1e-9]
 
 
 class SecantBecomesTangent(LectureScene):
     SECTION = 1
 
     def construct(self):
+        self.d = data()
         self.show_title()
         self.show_definition()
+        self.show_curve()
         self.show_secant_shrinking()
         self.show_limit()
 
@@ -36,48 +54,45 @@ class SecantBecomesTangent(LectureScene):
         self.definition.to_edge(UP, buff=0.8).shift(RIGHT * 2.6)
         self.play(Write(self.definition), run_time=1.5)
 
-    def show_secant_shrinking(self):
-        d = data()
-        ax = Axes(x_range=[-0.5, 3.5, 1], y_range=[-1, 10, 2], x_length=6.4, y_length=5.2,
-                  tips=False, axis_config={"color": C("muted")}).to_corner(DOWN + LEFT, buff=0.5)
-        curve = ax.plot(FUNCTION.f, x_range=[-0.4, 3.15], color=C("function"))
+    def show_curve(self):
+        (lo, hi), (ylo, yhi) = self.d["x_range"], self.d["y_range"]
+        ax = Axes(x_range=[lo, hi, (hi - lo) / 4], y_range=[ylo, yhi, (yhi - ylo) / 4],
+                  x_length=6.4, y_length=5.2, tips=False,
+                  axis_config={"color": C("muted"), "include_ticks": False})
+        ax.to_corner(DOWN + LEFT, buff=0.5).shift(RIGHT * 0.5)
+        curve = ax.plot(FUNCTION.f, x_range=[lo, hi], color=C("function"))
+        ticks = tick_labels(ax, _ticks(lo, hi), _ticks(ylo, yhi))
         name = formula(f"f(x) = {FUNCTION.instance_formula}", 28, C("function"))
-        name.next_to(ax.c2p(3.1, 9.6), LEFT, buff=0.1)
-        self.play(Create(ax), Create(curve), FadeIn(name), run_time=1.5)
+        name.next_to(ax, UP, buff=0.15).align_to(ax, LEFT).shift(RIGHT * 0.4)
+        self.play(Create(ax), Create(curve), FadeIn(ticks), FadeIn(name), run_time=1.5)
         self.ax = ax
 
+    def show_secant_shrinking(self):
+        d, ax = self.d, self.ax
         h = ValueTracker(d["h"][0])
         P = Dot(ax.c2p(A, d["fa"]), color=C("point"))
 
-        def secant():
-            hv = h.get_value()
-            m = calculus.secant_slope(FUNCTION, A, hv)
-            x0, x1 = -0.4, 3.3
-            return Line(ax.c2p(x0, d["fa"] + m * (x0 - A)), ax.c2p(x1, d["fa"] + m * (x1 - A)),
-                        color=C("secant"), stroke_width=3)
+        def slope():
+            return calculus.secant_slope(FUNCTION, A, h.get_value())
 
         Q = always_redraw(lambda: Dot(ax.c2p(A + h.get_value(), FUNCTION.f(A + h.get_value())),
                                       color=C("secant")))
-        line = always_redraw(secant)
+        line = always_redraw(lambda: line_in_axes(ax, slope(), (A, d["fa"]), C("secant")))
         readout = always_redraw(lambda: VGroup(
-            label(f"h = {fmt(h.get_value(), 3)}", BODY_SIZE),
-            label(f"{tr('s01.secant_slope')} = "
-                  f"{fmt(calculus.secant_slope(FUNCTION, A, h.get_value()), 5)}",
-                  BODY_SIZE, C("secant")),
+            label(f"a = {fmt(A)}    h = {fmt(h.get_value(), 3)}", BODY_SIZE),
+            label(f"{tr('s01.secant_slope')} = {fmt(slope(), 6)}", BODY_SIZE, C("secant")),
         ).arrange(DOWN, aligned_edge=LEFT).next_to(self.definition, DOWN, buff=0.8).align_to(
             self.definition, LEFT))
         self.play(FadeIn(P), FadeIn(Q), Create(line), FadeIn(readout))
         self.wait(0.5)
         self.play(h.animate.set_value(d["h"][-1]), run_time=6, rate_func=linear)
-        self.readout, self.line, self.h = readout, line, h
+        self.readout = readout
 
     def show_limit(self):
-        d = data()
+        d = self.d
         tangent = calculus.tangent_line(FUNCTION, A)
-        x0, x1 = -0.4, 3.3
-        tline = Line(self.ax.c2p(x0, tangent(x0)), self.ax.c2p(x1, tangent(x1)),
-                     color=C("tangent"), stroke_width=4)
-        result = formula(f"f'({fmt(A)}) = {fmt(d['derivative'])}", 34, C("tangent"))
+        tline = line_in_axes(self.ax, tangent.slope, tangent.point, C("tangent"), 4)
+        result = formula(f"f'({fmt(A)}) = {fmt(d['derivative'], 6)}", 34, C("tangent"))
         result.next_to(self.readout, DOWN, buff=0.6).align_to(self.readout, LEFT)
         note = label(tr("s01.limit_exists"), SMALL_SIZE, C("muted"))
         note.next_to(result, DOWN, buff=0.4).align_to(result, LEFT)

@@ -1,0 +1,142 @@
+"""Gradient descent on a surface ("Gradient Descent on 3D Surface"): the path walking down
+the surface (left) and the same path on its contour map (right), step by step.
+
+Both views share one banded colour scale (the contour levels), so a band on the surface is
+the same band on the map; the path is drawn in the gradient colour, the point in black.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap
+from mpl_toolkits.mplot3d.art3d import Poly3DCollection
+
+from mathcore import optimize, surfaces
+
+from .common import C, figure, tr
+from .tangent_plane import _faces, formula_mathtext
+
+N_FRAMES = 66
+FPS = 15
+HOLD_LAST_S = 1.5
+ASPECT = 0.5625
+HOLD_START = 6                # frames on the start point
+
+SURFACE = "waves"             # sin x cos y: the start sits near a saddle, the path curves
+X0 = (0.8, 0.4)
+LR = 0.2
+STEPS = 30
+N_MESH = 25                   # the 3D surface's grid (coarse: fast frames, small GIF)
+N_CONTOUR = 121               # the contour map's grid
+N_LEVELS = 10                 # colour bands (shared by both views)
+ELEV, AZIM = 32.0, -112.0
+
+
+def frame_steps(n_frames: int = N_FRAMES, steps: int = STEPS) -> np.ndarray:
+    rest = n_frames - HOLD_START
+    return np.concatenate([np.zeros(HOLD_START, int),
+                           np.rint(np.linspace(0, steps, rest + 1)[1:]).astype(int)])
+
+
+def data(surface: str = SURFACE, x0=X0, lr: float = LR, steps: int = STEPS) -> dict:
+    """The surface grids and the gradient-descent trajectory, from mathcore."""
+    s = surfaces.get(surface)
+    traj = optimize.gradient_descent(s.grad_xy, np.asarray(x0, float), lr, steps, f=s.f_xy)
+    X, Y, Z = surfaces.grid(s, s.x_range, s.y_range, N_MESH)
+    CX, CY, CZ = surfaces.grid(s, s.x_range, s.y_range, N_CONTOUR)
+    return {"surface": s, "traj": traj, "X": X, "Y": Y, "Z": Z, "CX": CX, "CY": CY, "CZ": CZ,
+            "levels": np.linspace(CZ.min(), CZ.max(), N_LEVELS + 1),
+            "frame_steps": frame_steps(steps=traj.steps)}
+
+
+class DescentOnSurfaceAndContours:
+    """The FrameSource."""
+
+    fps = FPS
+    hold_last_s = HOLD_LAST_S
+    n_frames = N_FRAMES
+
+    def __init__(self, lang: str, width: int = 640, **opts):
+        self.lang = lang
+        self.d = data(**opts)
+        self.fig, self.scale = figure(width, ASPECT)
+
+    def init(self):
+        d, s, lang, fig = self.d, self.scale, self.lang, self.fig
+        surf, traj = d["surface"], d["traj"]
+        # low = deep blue (the function's colour), high = nearly white
+        cmap = LinearSegmentedColormap.from_list("valley", [C("function"), "#F3F8FC"])
+        norm = BoundaryNorm(d["levels"], cmap.N)
+        formula = formula_mathtext(surf.formula)
+        fig.text(0.5, 0.955, tr("gif.gradient_descent_3d.title", lang, formula=formula),
+                 ha="center", va="center", fontsize=13 * s, color=C("text"))
+
+        # left: the surface, faces coloured by their band
+        ax3 = fig.add_axes((0.0, 0.06, 0.54, 0.84), projection="3d", computed_zorder=False)
+        faces = _faces(d["X"], d["Y"], d["Z"])
+        poly = Poly3DCollection(faces, facecolors=cmap(norm(faces[:, :, 2].mean(axis=1))),
+                                edgecolors="none", linewidths=0, antialiased=False)
+        ax3.add_collection3d(poly)
+        (x_lo, x_hi), (y_lo, y_hi) = surf.x_range, surf.y_range
+        ax3.set(xlim=(x_lo, x_hi), ylim=(y_lo, y_hi), zlim=(d["Z"].min(), d["Z"].max()))
+        ax3.set_box_aspect((1, 1, 0.55), zoom=1.05)
+        ax3.view_init(ELEV, AZIM)
+        ax3.tick_params(labelsize=7 * s, pad=0)
+        for axis, name in ((ax3.xaxis, "x"), (ax3.yaxis, "y"), (ax3.zaxis, "")):
+            axis.set_pane_color((1, 1, 1, 0))
+            axis._axinfo["grid"].update(color="#E6E6E6", linewidth=0.6 * s)
+            axis.set_label_text(name, fontsize=9 * s)
+            axis.labelpad = -4 * s
+        ax3.set_xticks([x_lo, 0, x_hi])
+        ax3.set_yticks([y_lo, 0, y_hi])
+        ax3.set_zticks([-1, 0, 1])
+        ax3.set_title(tr("gif.gradient_descent_3d.surface", lang), fontsize=10.5 * s,
+                      color=C("text"), y=0.98)
+        self.path3, = ax3.plot([], [], [], ".-", color=C("gradient"), lw=1.8 * s, ms=4 * s,
+                              zorder=10)
+        self.dot3, = ax3.plot([], [], [], "o", color=C("point"), ms=6 * s, mec="white",
+                              mew=1 * s, zorder=11)
+
+        # right: the contour map
+        ax2 = fig.add_axes((0.585, 0.14, 0.37, 0.7))
+        ax2.contourf(d["CX"], d["CY"], d["CZ"], levels=d["levels"], cmap=cmap, norm=norm)
+        ax2.contour(d["CX"], d["CY"], d["CZ"], levels=d["levels"], colors="white",
+                    linewidths=0.5 * s, negative_linestyles="solid")
+        ax2.set_aspect("equal")
+        ax2.grid(False)
+        ax2.tick_params(labelsize=8.5 * s, length=3 * s)
+        ax2.set_xlabel("$x$", fontsize=10 * s, labelpad=0)
+        ax2.set_ylabel("$y$", fontsize=10 * s, labelpad=0, rotation=0)
+        ax2.set_title(tr("gif.gradient_descent_3d.contour", lang), fontsize=10.5 * s,
+                      color=C("text"), pad=5 * s)
+        if surf.minimum is not None:
+            ax2.plot(*surf.minimum, "*", color=C("tangent"), ms=11 * s, mec="white",
+                     mew=0.8 * s, zorder=4)
+            ax2.annotate(tr("gif.gradient_descent_3d.minimum", lang), surf.minimum,
+                         xytext=(0, -11 * s), textcoords="offset points", ha="center",
+                         va="top", fontsize=8.5 * s, color="white", zorder=4)
+        self.path2, = ax2.plot([], [], ".-", color=C("gradient"), lw=1.6 * s, ms=4 * s,
+                               zorder=5)
+        self.dot2, = ax2.plot([], [], "o", color=C("point"), ms=6 * s, mec="white",
+                              mew=1 * s, zorder=6)
+
+        self.readout = fig.text(0.5, 0.035, "", ha="center", va="center", fontsize=10 * s,
+                                color=C("text"))
+        return [self.path3, self.dot3, self.path2, self.dot2, self.readout]
+
+    def update(self, i):
+        d = self.d
+        traj = d["traj"]
+        k = int(d["frame_steps"][i])
+        P, V = traj.points[:k + 1], traj.values[:k + 1]
+        self.path3.set_data_3d(P[:, 0], P[:, 1], V)
+        self.dot3.set_data_3d([P[-1, 0]], [P[-1, 1]], [V[-1]])
+        self.path2.set_data(P[:, 0], P[:, 1])
+        self.dot2.set_data([P[-1, 0]], [P[-1, 1]])
+        self.readout.set_text(tr("gif.gradient_descent_3d.readout", self.lang, k=k, lr=traj.lr,
+                                 x=P[-1, 0], y=P[-1, 1], f=V[-1]))
+        return [self.path3, self.dot3, self.path2, self.dot2, self.readout]
+
+
+def build(lang: str, width: int = 640, **opts) -> DescentOnSurfaceAndContours:
+    return DescentOnSurfaceAndContours(lang, width, **opts)

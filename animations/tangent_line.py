@@ -1,0 +1,134 @@
+"""A tangent line travelling along f(x) = x^3 - 2x, its slope read out.
+
+Top: the curve and the tangent at the moving point. Bottom: the derivative f'(x), the same x
+marked on it, so the slope of the line above is the height of the point below. The point
+travels there and back (eased), so the GIF loops without a jump.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mathcore import calculus, functions, rules
+
+from .common import C, figure, tr
+
+N_FRAMES = 140
+FPS = 20
+HOLD_LAST_S = 0.4          # the travel is already slow at its ends
+
+POWER_N, AFFINE_A, AFFINE_B = 3, -2.0, 0.0
+FUNCTION = rules.sum_(functions.get("power", n=POWER_N),
+                      functions.get("affine", a=AFFINE_A, b=AFFINE_B))
+X_VIEW = (-2.2, 2.2)
+SWEEP = 1.9                # the point travels over [-SWEEP, SWEEP]
+
+
+def _sweep(n_frames: int) -> np.ndarray:
+    """-SWEEP -> SWEEP -> (almost) -SWEEP: one period of a cosine, the end left out."""
+    t = np.arange(n_frames) / n_frames
+    return -SWEEP * np.cos(2.0 * np.pi * t)
+
+
+def data(n_frames: int = N_FRAMES) -> dict:
+    """The curve, its derivative, and per frame the point, its slope and the tangent's ends."""
+    x = np.linspace(*X_VIEW, 400)
+    xs = _sweep(n_frames)
+    lines = [calculus.tangent_line(FUNCTION, a) for a in xs]
+    ends = np.array(X_VIEW)
+    return {"x": x, "y": np.asarray(FUNCTION.f(x)), "dy": np.asarray(FUNCTION.df(x)),
+            "xs": xs, "ys": np.array([ln.fa for ln in lines]),
+            "slopes": np.array([ln.slope for ln in lines]),
+            "line_x": ends, "line_y": np.array([ln(ends) for ln in lines])}
+
+
+def _overlay(ax):
+    """A transparent twin of ``ax`` drawn after every panel: moving artists go here, so the
+    writer never has to repaint a panel's axis and grid on top of them."""
+    top = ax.figure.add_axes(ax.get_position(), sharex=ax, sharey=ax, zorder=1,
+                             label=f"overlay-{len(ax.figure.axes)}")
+    top.set_axis_off()
+    return top
+
+
+def _readout(ax, x, y, label, **kw):
+    """A static label (mathtext parsed once) and an empty Text right after it for the number."""
+    lab = ax.text(x, y, label + " ", transform=ax.transAxes, va="baseline", **kw)
+    return ax.annotate("", xy=(1, y), xycoords=(lab, "axes fraction"), va="baseline",
+                       ha="left", **kw)
+
+
+def _signed(v: float) -> str:
+    return f"{v:+g}".replace("+", "+ ").replace("-", "- ")
+
+
+class TangentTravelsAlongCurve:
+    fps = FPS
+    hold_last_s = HOLD_LAST_S
+
+    def __init__(self, lang: str = "zh", width: int = 640, n_frames: int = N_FRAMES):
+        self.lang = lang
+        self.n_frames = n_frames
+        self.d = d = data(n_frames)
+        self.fig, s = figure(width)
+        self.s = s
+        fig = self.fig
+        fig.text(0.012, 0.955, tr("gif.tangent_line.title", lang), fontsize=14 * s,
+                 fontweight="bold", color=C("text"), va="center")
+        gs = fig.add_gridspec(2, 1, height_ratios=[2.1, 1], left=0.07, right=0.985,
+                              top=0.89, bottom=0.07, hspace=0.12)
+        lw = 2.0 * s
+        ax = self.ax = fig.add_subplot(gs[0])
+        low = self.low = fig.add_subplot(gs[1], sharex=ax)
+        ax.set_xlim(*X_VIEW)
+        span = 1.4 * np.abs(d["ys"]).max()     # the curve may leave the view beyond the sweep
+        ax.set_ylim(-span, span)
+        ax.tick_params(labelsize=8 * s, labelbottom=False)
+        b = f" {_signed(AFFINE_B)}" if AFFINE_B else ""
+        curve = tr("gif.tangent_line.curve", lang, n=f"{POWER_N:g}", a=f"{AFFINE_A:g}")
+        ax.plot(d["x"], d["y"], color=C("function"), lw=lw,
+                label=curve.replace("x$", f"x{b}$") if b else curve)
+        ax.plot([], [], color=C("tangent"), lw=lw, label=tr("gif.tangent_line.tangent", lang))
+        ax.legend(loc="lower right", fontsize=9.5 * s, handlelength=1.6)
+
+        lo, hi = d["slopes"].min(), d["slopes"].max()
+        low.set_ylim(lo - 0.25 * (hi - lo), hi + 0.15 * (hi - lo))
+        low.tick_params(labelsize=8 * s)
+        low.axhline(0, color=C("muted"), lw=0.8 * s)
+        low.plot(d["x"], d["dy"], color=C("derivative"), lw=lw * 0.9,
+                 label=tr("gif.tangent_line.dcurve", lang, n=f"{POWER_N:g}",
+                          m=f"{POWER_N - 1:g}", a=f"{AFFINE_A:g}"))
+        low.legend(loc="upper center", fontsize=9.5 * s, handlelength=1.6)
+
+    def init(self):
+        s = self.s
+        top = _overlay(self.ax)
+        self.line, = top.plot([], [], color=C("tangent"), lw=2.0 * s)
+        self.dot, = top.plot([], [], "o", color=C("point"), ms=6 * s, zorder=3)
+        self.x_text = _readout(top, 0.02, 0.9, tr("gif.tangent_line.x", self.lang),
+                               fontsize=11 * s, color=C("text"))
+        self.m_text = _readout(top, 0.02, 0.78, tr("gif.tangent_line.slope", self.lang),
+                               fontsize=11 * s, color=C("derivative"))
+        bottom = _overlay(self.low)
+        self.stem, = bottom.plot([], [], color=C("derivative"), lw=1.2 * s, ls=":")
+        self.ddot, = bottom.plot([], [], "o", color=C("derivative"), ms=5.5 * s)
+        return self.artists
+
+    @property
+    def artists(self):
+        return [self.line, self.dot, self.x_text, self.m_text, self.stem, self.ddot]
+
+    def update(self, i):
+        d = self.d
+        x, y, m = d["xs"][i], d["ys"][i], d["slopes"][i]
+        self.line.set_data(d["line_x"], d["line_y"][i])
+        self.dot.set_data([x], [y])
+        self.x_text.set_text(f"{x:.2f}")
+        self.m_text.set_text(f"{m:.2f}")
+        self.stem.set_data([x, x], [0, m])
+        self.ddot.set_data([x], [m])
+        return self.artists
+
+
+def build(lang: str = "zh", width: int = 640, **opts) -> TangentTravelsAlongCurve:
+    return TangentTravelsAlongCurve(lang, width, **opts)

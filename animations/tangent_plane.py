@@ -1,0 +1,145 @@
+"""A surface z = f(x, y) with its tangent plane at one point, the camera circling it
+("3D Surface Plot with Tangent Plane").
+
+The surface and a square patch of the plane are one Poly3DCollection, so matplotlib sorts
+their faces together by depth and the plane passes in front of and behind the surface
+correctly (two collections would be drawn one over the other whole). The mesh is coarse and
+flat-shaded: each frame draws fast and the GIF's palette stays small.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from mpl_toolkits.mplot3d.art3d import Poly3DCollection
+
+from mathcore import surfaces
+
+from .common import C, figure, tr
+
+N_FRAMES = 60                 # one full turn of the camera
+FPS = 12
+HOLD_LAST_S = 1.0             # the last frame is the first view again: the pause sits there
+ASPECT = 0.5625
+
+SURFACE = "waves"             # z = sin x cos y
+POINT = (0.8, 0.6)            # where the plane touches (inputs; z0 and slopes come from mathcore)
+N_MESH = 19                   # grid points per side: 18 x 18 faces
+PLANE_HALF = 1.1              # the plane patch: grid nodes within PLANE_HALF of (x0, y0)
+GRID = False                  # no 3D grid lines: they rotate too and cost ~20% of the GIF
+ELEV = 28.0
+AZIM0 = -60.0
+
+
+def formula_mathtext(typst: str) -> str:
+    """A mathcore formula (Typst source such as "sin x cos y") as mathtext, without the $."""
+    return re.sub(r"\b(sin|cos|tan|exp|ln|log)\b", r"\\\1", typst)
+
+
+def _faces(X, Y, Z) -> np.ndarray:
+    """The quads of a grid as an (n, 4, 3) array of corners."""
+    P = np.stack([X, Y, Z], axis=-1)
+    return np.stack([P[:-1, :-1], P[:-1, 1:], P[1:, 1:], P[1:, :-1]], axis=2).reshape(-1, 4, 3)
+
+
+def azimuths(n_frames: int = N_FRAMES) -> np.ndarray:
+    """The camera's azimuth per frame: a full turn, the last frame back at the first view."""
+    return AZIM0 + 360.0 * np.arange(n_frames) / (n_frames - 1)
+
+
+def data(surface: str = SURFACE, point=POINT, n_mesh: int = N_MESH) -> dict:
+    """The surface grid, the tangent plane and its patch, all from mathcore.surfaces."""
+    s = surfaces.get(surface)
+    X, Y, Z = surfaces.grid(s, s.x_range, s.y_range, n_mesh)
+    plane = surfaces.tangent_plane(s, *point)
+    # the patch on the surface's own grid nodes: each plane face lies right above or below a
+    # surface face, so sorting the faces by depth puts the right one in front
+    cols = np.abs(X[0] - plane.x0) <= PLANE_HALF
+    rows = np.abs(Y[:, 0] - plane.y0) <= PLANE_HALF
+    PX, PY = X[np.ix_(rows, cols)], Y[np.ix_(rows, cols)]
+    PZ = plane(PX, PY)
+    return {"surface": s, "X": X, "Y": Y, "Z": Z, "plane": plane,
+            "PX": PX, "PY": PY, "PZ": PZ, "azim": azimuths()}
+
+
+class TangentPlaneTurning:
+    """The FrameSource: a static scene, a camera turning once around it."""
+
+    fps = FPS
+    hold_last_s = HOLD_LAST_S
+    full_redraw = True          # the view changes every frame: no blitting
+    n_frames = N_FRAMES
+
+    def __init__(self, lang: str, width: int = 640, **opts):
+        self.lang = lang
+        self.d = data(**opts)
+        self.fig, self.scale = figure(width, ASPECT)
+
+    def init(self):
+        d, s, lang, fig = self.d, self.scale, self.lang, self.fig
+        plane = d["plane"]
+        ax = fig.add_axes((-0.05, -0.06, 0.66, 1.0), projection="3d", computed_zorder=False)
+        self.ax = ax
+
+        surf = _faces(d["X"], d["Y"], d["Z"])
+        patch = _faces(d["PX"], d["PY"], d["PZ"])
+        colors = [C("function")] * len(surf) + [C("tangent")] * len(patch)
+        # flat-shaded faces, no mesh lines, no antialiasing: few colours and a small GIF
+        # (mesh lines cost about half the file size again)
+        poly = Poly3DCollection(np.concatenate([surf, patch]), facecolors=colors,
+                                edgecolors=colors, linewidths=0, shade=True, antialiased=False)
+        ax.add_collection3d(poly)
+        ax.plot([plane.x0], [plane.y0], [plane.z0], "o", color=C("point"), ms=6 * s,
+                mec="white", mew=1.0 * s, zorder=10)
+
+        (x_lo, x_hi), (y_lo, y_hi) = d["surface"].x_range, d["surface"].y_range
+        ax.set(xlim=(x_lo, x_hi), ylim=(y_lo, y_hi),
+               zlim=(min(d["Z"].min(), d["PZ"].min()), max(d["Z"].max(), d["PZ"].max())))
+        ax.set_box_aspect((1, 1, 0.6), zoom=1.0)
+        ax.view_init(ELEV, d["azim"][0])
+        ax.tick_params(labelsize=7 * s, pad=0)
+        # no z label: it would swing into the text column; the title names z
+        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y"), (ax.zaxis, "")):
+            axis.set_pane_color((1, 1, 1, 0))
+            axis._axinfo["grid"].update(color="#E6E6E6", linewidth=0.6 * s)
+            axis.set_label_text(name, fontsize=9 * s)
+            axis.labelpad = -4 * s
+        ax.grid(GRID)
+        ax.set_xticks([x_lo, 0, x_hi])
+        ax.set_yticks([y_lo, 0, y_hi])
+        ax.set_zticks([-1, 0, 1])
+
+        formula = formula_mathtext(d["surface"].formula)
+        fig.text(0.5, 0.95, tr("gif.tangent_plane.title", lang, formula=formula),
+                 ha="center", va="center", fontsize=13 * s, color=C("text"))
+        # the right column: legend and the plane's numbers
+        x_txt = 0.615
+        fields = {"x0": plane.x0, "y0": plane.y0, "z0": plane.z0, "fx": plane.fx,
+                  "fy": plane.fy, "mx0": -plane.x0, "my0": -plane.y0}
+        rows = [(C("function"), "s", tr("gif.tangent_plane.surface", lang)),
+                (C("tangent"), "s", tr("gif.tangent_plane.plane", lang)),
+                (C("point"), "o", tr("gif.tangent_plane.point", lang, **fields))]
+        for k, (color, marker, label) in enumerate(rows):
+            y = 0.74 - 0.08 * k
+            fig.add_artist(_marker(fig, x_txt + 0.01, y, marker, color, s))
+            fig.text(x_txt + 0.035, y, label, va="center", fontsize=10 * s, color=C("text"))
+        fig.text(x_txt, 0.44, tr("gif.tangent_plane.partials", lang, **fields),
+                 va="center", fontsize=10 * s, color=C("text"))
+        fig.text(x_txt, 0.30, tr("gif.tangent_plane.equation", lang, **fields),
+                 va="center", fontsize=10 * s, color=C("tangent"), linespacing=1.6)
+        return []
+
+    def update(self, i):
+        self.ax.view_init(ELEV, self.d["azim"][i])
+        return []
+
+
+def _marker(fig, x, y, marker, color, s):
+    from matplotlib.lines import Line2D
+    return Line2D([x], [y], marker=marker, ms=(9 if marker == "s" else 6) * s, color=color,
+                  ls="none", transform=fig.transFigure)
+
+
+def build(lang: str, width: int = 640, **opts) -> TangentPlaneTurning:
+    return TangentPlaneTurning(lang, width, **opts)

@@ -1,0 +1,101 @@
+"""The render pipeline end to end at test size: outputs, the cache, the assembled lecture,
+an interrupt, and a lecturer's own function."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, probe, run_cli
+from lecture.sections import SECTIONS
+
+pytestmark = pytest.mark.render
+
+
+def test_section_one_renders_at_test_size(scene_build):
+    info = probe(scene_build(1))
+    assert (info["width"], info["height"]) == (256, 144)
+    assert 10 <= info["duration"] <= 60
+    assert info["frames"] >= 5 * 10
+
+
+def test_second_run_is_up_to_date(scene_build):
+    path = scene_build(1)
+    out = path.parents[3]
+    before = path.stat().st_mtime_ns
+    t0 = time.time()
+    r = run_cli("scenes", "1", "--quality", "test", "--out", out, check=True)
+    assert "up to date" in r.stdout and "rendered 0" in r.stdout
+    assert path.stat().st_mtime_ns == before
+    assert time.time() - t0 < 30  # generous: the point is that nothing was rendered
+
+
+def test_lecture_holds_every_section_in_order(scene_build):
+    for s in SECTIONS:
+        scene_build(s.number)
+    out = scene_build(1).parents[3]
+    r = run_cli("lecture", "--quality", "test", "--out", out, check=True)
+    lecture = out / "lecture" / "zh" / "test" / "lecture.mp4"
+    assert lecture.exists(), r.stdout
+    from tools.assemble import chapters, duration
+    ch = chapters(lecture)
+    assert [c[2] for c in ch] == [f"{s.number}. {s.title('zh')}" for s in SECTIONS]
+    parts = [duration(scene_build(s.number)) for s in SECTIONS]
+    for (start, end, _), d in zip(ch, parts):
+        assert end - start == pytest.approx(d, abs=0.05)
+    assert all(a[1] == pytest.approx(b[0], abs=1e-3) for a, b in zip(ch, ch[1:]))
+    assert duration(lecture) == pytest.approx(sum(parts), abs=0.5)
+
+
+def test_interrupt_leaves_no_partial_file(tmp_path):
+    p = subprocess.Popen([sys.executable, str(ROOT / "render.py"), "scenes", "1", "--quality",
+                          "test", "--out", str(tmp_path), "--jobs", "1"], cwd=ROOT,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(6)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 130, (out, err)
+    assert err.strip().splitlines()[-1].startswith("error: interrupted")
+    assert "Traceback" not in err
+    videos = tmp_path / "videos"
+    assert not videos.exists() or not any(videos.rglob("*.mp4"))
+    assert not any(p.name.endswith(".tmp") for p in tmp_path.rglob("*"))
+
+
+def _data_under(module: str, params: dict) -> dict:
+    """The numbers a module would draw, computed in a fresh process with the lecturer's options."""
+    code = ("import json, importlib, numpy as np; m = importlib.import_module(%r); d = m.data(); "
+            "print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
+            "if np.asarray(v).dtype.kind in 'fi'}))" % module)
+    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       env=env, check=True)
+    return json.loads(r.stdout)
+
+
+def test_typed_function_reaches_the_secant_scene():
+    """Section 1 with f = sin(x)*exp(-x/3) at a = 1.5: the slopes shown are that function's."""
+    import math
+    d = _data_under("scenes.s01_derivative",
+                    {"function": "sin(x)*exp(-x/3)", "point": 1.5, "range": [0.0, 6.0]})
+    f = lambda x: math.sin(x) * math.exp(-x / 3)  # noqa: E731
+    a = 1.5
+    assert d["a"] == a
+    for h, s in zip(d["h"], d["slopes"]):
+        assert s == pytest.approx((f(a + h) - f(a)) / h, rel=1e-9, abs=1e-12)
+    exact = math.exp(-a / 3) * (math.cos(a) - math.sin(a) / 3)
+    assert d["derivative"] == pytest.approx(exact, rel=1e-12)
+
+
+def test_typed_function_renders(tmp_path):
+    r = run_cli("scenes", "1", "--function", "x**3 - 2*x", "--point", "1.5", "--range", "-2,2",
+                "--quality", "test", "--out", tmp_path, "--jobs", "1", check=True)
+    files = list((tmp_path / "videos" / "zh" / "test").glob("01_derivative-custom-*.mp4"))
+    assert len(files) == 1, r.stdout
+    assert probe(files[0])["width"] == 256
