@@ -235,11 +235,11 @@ def _arctan():
 def _affine(a=1.0, b=0.0):
     a = finite_number(a, "slope a")
     b = finite_number(b, "intercept b")
-    sign = "+" if b >= 0 else "-"
+    ax = "x" if a == 1 else ("-x" if a == -1 else f"{a:g} x")
+    inst = ax if b == 0 else f"{ax} {'+' if b > 0 else '-'} {abs(b):g}"
     return Function("affine", lambda x: _out(a * _arr(x) + b),
                     lambda x: _out(np.full_like(_arr(x), a)),
-                    "a x + b", "a", REALS, {"a": a, "b": b}, "ax+b",
-                    f"{a:g} x {sign} {abs(b):g}", f"{a:g}")
+                    "a x + b", "a", REALS, {"a": a, "b": b}, "ax+b", inst, f"{a:g}")
 
 
 # --- activations ------------------------------------------------------------

@@ -21,6 +21,12 @@ def _meet(d1: Interval, d2: Interval) -> Interval:
     return Interval(lo, hi, lo_c, hi_c, tuple(sorted(set(d1.holes) | set(d2.holes))))
 
 
+def _plus(a: str, b: str) -> str:
+    """a + b, written a - c when b is -c."""
+    b = b.strip()
+    return f"{a} - {b[1:].strip()}" if b.startswith("-") else f"{a} + {b}"
+
+
 def _par(s: str) -> str:
     return f"({s})" if any(c in s for c in "+-/ ") else s
 
@@ -29,8 +35,8 @@ def sum_(u: Function, v: Function) -> Function:
     """(u + v)' = u' + v'."""
     return Function(f"{u.name}+{v.name}", lambda x: _out(np.add(u.f(x), v.f(x))),
                     lambda x: _out(np.add(u.df(x), v.df(x))),
-                    f"{u.instance_formula} + {v.instance_formula}",
-                    f"{u.instance_derivative_formula} + {v.instance_derivative_formula}",
+                    _plus(u.instance_formula, v.instance_formula),
+                    _plus(u.instance_derivative_formula, v.instance_derivative_formula),
                     _meet(u.domain, v.domain), label=f"{u.label} + {v.label}")
 
 

@@ -1,0 +1,4 @@
+STRINGS = {
+    "s07.zero_slope": ("斜率为 0：切线水平", "slope 0: the tangent is horizontal"),
+    "s07.where": ("f'(x) = 0 的点：", "where f'(x) = 0:"),
+}
