@@ -20,7 +20,7 @@ from scipy import integrate as _integrate
 
 from ._checks import choice, finite_number, positive_int
 
-__all__ = ["secant_slope", "derivative", "tangent_line", "TangentLine", "differential",
+__all__ = ["secant_slope", "derivative", "tangent_line", "TangentLine", "differential", "roots",
            "riemann_sum", "riemann_rectangles", "Partition", "integrate", "METHODS", "RULES"]
 
 _EPS = np.finfo(float).eps
@@ -208,3 +208,23 @@ def integrate(f, a, b) -> float:
     if not math.isfinite(value):
         raise ValueError(f"the integral from {a:g} to {b:g} is not finite")
     return float(value)
+
+
+def roots(f, lo, hi, n: int = 401):
+    """The zeros of f in [lo, hi]: sign changes on an n-point grid, each refined by Brent's method.
+
+    A zero where f touches 0 without changing sign, or two zeros closer than the grid spacing,
+    are not found. ``roots(fn.df, a, b)`` gives the points where a curve's tangent is flat.
+    """
+    from scipy.optimize import brentq
+    f = _fn(f)
+    lo, hi = finite_number(lo, "lo"), finite_number(hi, "hi")
+    if not lo < hi:
+        raise ValueError(f"need lo < hi, got {lo:g}, {hi:g}")
+    xs = np.linspace(lo, hi, positive_int(n, "n"))
+    with np.errstate(all="ignore"):
+        ys = np.asarray(f(xs), dtype=float)
+    out = [float(x) for x, y in zip(xs, ys) if y == 0]
+    for i in np.flatnonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0):
+        out.append(brentq(lambda t: float(f(t)), xs[i], xs[i + 1], xtol=1e-15, rtol=4e-16))
+    return np.array(sorted(out))
