@@ -226,5 +226,5 @@ def roots(f, lo, hi, n: int = 401):
         ys = np.asarray(f(xs), dtype=float)
     out = [float(x) for x, y in zip(xs, ys) if y == 0]
     for i in np.flatnonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0):
-        out.append(brentq(lambda t: float(f(t)), xs[i], xs[i + 1], xtol=1e-15, rtol=4e-16))
+        out.append(brentq(lambda t: float(f(t)), xs[i], xs[i + 1], xtol=1e-15, rtol=1e-15))
     return np.array(sorted(out))
