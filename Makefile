@@ -36,7 +36,7 @@ gifs: setup ## every slide GIF (+ MP4) in zh and en -> build/gifs/LANG/
 	$(RENDER) gifs --lang $(if $(filter command line,$(origin LECTURE_LANG)),$(LECTURE_LANG),all) --width $(WIDTH) --jobs $(JOBS) --out $(OUT) $(ARGS)
 
 test: setup ## the test suite (math, renders at test size, CLI)
-	$(PY) -m pytest $(ARGS)
+	$(PY) -m pytest -q $(ARGS)
 
 bench: setup ## benchmarks, each against a baseline measured in the same run
 	$(PY) bench/run.py $(ARGS)

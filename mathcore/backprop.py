@@ -62,6 +62,7 @@ class StepTrace:
     weights: list
     forward_after: Forward
     loss_after: float
+    act_df: object = None  # the hidden layers' activation derivative (None: no activation)
 
     def chain_factors(self, l: int, i: int, j: int) -> tuple[float, ...]:
         """The chain-rule factors whose product is dL/dW[l][i, j], outermost first.
@@ -75,8 +76,7 @@ class StepTrace:
         if l == n - 1:
             return float(self.deltas[l][j]), a_i
         if l == n - 2 and self.weights_before[l + 1].shape[1] == 1:
-            act_slope = float(self.deltas[l][j] / (self.deltas[l + 1][0] * self.weights_before[l + 1][j, 0])) \
-                if self.deltas[l + 1][0] * self.weights_before[l + 1][j, 0] != 0 else 1.0
+            act_slope = 1.0 if self.act_df is None else float(self.act_df(self.forward.z[l][j]))
             return (float(self.dloss_doutput[0]), float(self.weights_before[l + 1][j, 0]),
                     act_slope, a_i)
         return float(self.deltas[l][j]), a_i
@@ -177,7 +177,8 @@ class MLP:
         fwd2 = self.forward(x)
         r2 = y - fwd2.output
         return StepTrace(fwd.a_in, y, lr, fwd, loss, dout, deltas, grads, before,
-                         [w.copy() for w in after], fwd2, 0.5 * float(r2 @ r2))
+                         [w.copy() for w in after], fwd2, 0.5 * float(r2 @ r2),
+                         self._act.df if self._act is not None else None)
 
     def train(self, x, y, lr, steps) -> History:
         """``steps`` gradient steps on one example; stops (``diverged``) if the loss overflows."""

@@ -94,7 +94,11 @@ def _run(method, grad, x0, lr, steps, f, tol, bound, hyper, update):
             if not np.all(np.isfinite(x_new)) or np.max(np.abs(x_new)) > bound:
                 diverged = True
                 break
-            g_new = g_at(x_new)
+            try:
+                g_new = g_at(x_new)
+            except (OverflowError, FloatingPointError):  # plain floats raise instead of inf
+                diverged = True
+                break
             if not np.all(np.isfinite(g_new)):
                 diverged = True
                 break
@@ -106,8 +110,14 @@ def _run(method, grad, x0, lr, steps, f, tol, bound, hyper, update):
     P, G = np.array(points), np.array(grads)
     values = None
     if f is not None:
+        def value(p):
+            try:
+                return float(f(float(p[0]) if scalar else p))
+            except (OverflowError, FloatingPointError):
+                return math.inf
+
         with np.errstate(all="ignore"):
-            values = np.array([float(f(float(p[0]) if scalar else p)) for p in P])
+            values = np.array([value(p) for p in P])
         if not np.all(np.isfinite(values)):
             keep = int(np.argmax(~np.isfinite(values)))
             P, G, values, diverged = P[:keep], G[:keep], values[:keep], True

@@ -37,7 +37,7 @@ def sum_(u: Function, v: Function) -> Function:
                     lambda x: _out(np.add(u.df(x), v.df(x))),
                     _plus(u.instance_formula, v.instance_formula),
                     _plus(u.instance_derivative_formula, v.instance_derivative_formula),
-                    _meet(u.domain, v.domain), label=f"{u.label} + {v.label}")
+                    _meet(u.domain, v.domain), df_domain=_meet(u.df_domain, v.df_domain), label=f"{u.label} + {v.label}")
 
 
 def product(u: Function, v: Function) -> Function:
@@ -47,7 +47,7 @@ def product(u: Function, v: Function) -> Function:
                     f"{_par(u.instance_formula)} {_par(v.instance_formula)}",
                     f"{_par(u.instance_formula)} {_par(v.instance_derivative_formula)} + "
                     f"{_par(v.instance_formula)} {_par(u.instance_derivative_formula)}",
-                    _meet(u.domain, v.domain), label=f"{u.label} · {v.label}")
+                    _meet(u.domain, v.domain), df_domain=_meet(u.df_domain, v.df_domain), label=f"{u.label} · {v.label}")
 
 
 def quotient(u: Function, v: Function) -> Function:
@@ -59,4 +59,4 @@ def quotient(u: Function, v: Function) -> Function:
                     f"({_par(v.instance_formula)} {_par(u.instance_derivative_formula)} - "
                     f"{_par(u.instance_formula)} {_par(v.instance_derivative_formula)}) / "
                     f"{_par(v.instance_formula)}^2",
-                    _meet(u.domain, v.domain), label=f"{u.label} / {v.label}")
+                    _meet(u.domain, v.domain), df_domain=_meet(u.df_domain, v.df_domain), label=f"{u.label} / {v.label}")

@@ -1,0 +1,15 @@
+STRINGS = {
+    "s05.example": ("例子", "Example"),
+    "s05.sum": ("加法法则", "The sum rule"),
+    "s05.product": ("乘法法则", "The product rule"),
+    "s05.quotient": ("除法法则", "The quotient rule"),
+    "s05.by_rule": ("法则给出", "by the rule"),
+    "s05.numeric": ("数值导数（五点差分）", "numerical (five-point stencil)"),
+    "s05.numeric_cs": ("数值导数（复步法）", "numerical (complex step)"),
+    "s05.numeric_c": ("数值导数（中心差分）", "numerical (central difference)"),
+    "s05.numeric_f": ("数值导数（前向差分）", "numerical (forward difference)"),
+    "s05.difference": ("差", "difference"),
+    "s05.agree": ("前 {k} 位有效数字一致", "the first {k} significant digits agree"),
+    "s05.corner": ("角上的 du dv 是二阶小量，随 dx → 0 消失",
+                   "the corner du dv is second-order small: it vanishes as dx → 0"),
+}

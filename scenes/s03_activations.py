@@ -1,0 +1,271 @@
+"""Section 3: the activation functions beside their derivatives, the flat regions where the
+gradient vanishes shaded; then softmax on a small vector, unchanged when the input is shifted."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Arrow, Axes, Circle, Create, Dot,
+                   FadeIn, FadeOut, Rectangle, SurroundingRectangle, Transform, ValueTracker,
+                   VGroup, VMobject, Write, always_redraw, smooth)
+
+from mathcore import functions
+
+from .style import SMALL_SIZE, C, LectureScene, fmt, formula, label, say, tick_labels, tr
+
+PARAMS = {"prelu": {"alpha": 0.25}, "elu": {"alpha": 1.0}}
+SATURATION = 0.05                 # |f'| below this counts as a vanishing gradient
+X_VIEW = (-4.0, 4.0)
+Y_VIEW = (-1.3, 1.7)
+SAMPLES = 801
+SOFTMAX_INPUT = (2.0, 1.0, 0.1)
+SHIFT = 3.0
+#: how each activation is written in a formula
+TYPST_NAME = {"sigmoid": "sigma", "tanh": "tanh", "relu": '"ReLU"',
+              "leaky_relu": '"LeakyReLU"', "prelu": '"PReLU"', "elu": '"ELU"'}
+
+CELL_X = (-4.6, 0.0, 4.6)
+CELL_Y = (1.75, -0.75)            # centres of the axes of the two rows
+AX_W, AX_H = 3.9, 1.95
+
+
+def activations() -> list:
+    return [functions.get(n, **PARAMS.get(n, {})) for n in functions.ACTIVATIONS]
+
+
+def _grid() -> np.ndarray:
+    return np.union1d(np.linspace(*X_VIEW, SAMPLES), [0.0])  # the kink is sampled exactly
+
+
+def _runs(mask: np.ndarray) -> list:
+    idx = np.flatnonzero(mask)
+    if idx.size == 0:
+        return []
+    return np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)
+
+
+def saturated(fn, xs=None) -> list[tuple[float, float]]:
+    """The x intervals of the view where |f'| < SATURATION (computed from mathcore's f')."""
+    xs = _grid() if xs is None else xs
+    d = np.abs(np.asarray(fn.df(xs)))
+    return [(float(xs[r[0]]), float(xs[r[-1]])) for r in _runs(d < SATURATION)]
+
+
+def remark_fields(fn) -> dict:
+    """The numbers a remark quotes, from mathcore: ranges as limits, slopes at sample points."""
+    if fn.name in ("sigmoid", "tanh"):
+        return {"lo": fmt(fn.f(-np.inf)), "hi": fmt(fn.f(np.inf))}
+    if fn.name == "relu":
+        return {"one": fmt(fn.df(1.0)), "zero": fmt(fn.df(-1.0))}
+    if fn.name == "leaky_relu":
+        return {"slope": fmt(fn.df(-1.0))}
+    if fn.name == "prelu":
+        return {"alpha": fmt(fn.params["alpha"])}
+    return {"low": fmt(fn.f(-np.inf))}
+
+
+def data() -> dict:
+    """What the scene shows: each activation sampled with its derivative, f'(0), the one-sided
+    limit of f' at 0 from the right, the saturated intervals; softmax of the input and of the
+    shifted input."""
+    xs = _grid()
+    acts = []
+    for fn in activations():
+        acts.append({"name": fn.name, "params": dict(fn.params), "x": xs,
+                     "f": np.asarray(fn.f(xs)), "df": np.asarray(fn.df(xs)),
+                     "df0": float(fn.df(0.0)), "df0_right": float(fn.df(np.nextafter(0.0, 1.0))),
+                     "saturated": saturated(fn, xs), "remark": remark_fields(fn)})
+    x = np.array(SOFTMAX_INPUT)
+    s, s_shift = functions.softmax(x), functions.softmax(x + SHIFT)
+    return {"activations": acts, "threshold": SATURATION,
+            "softmax": {"x": x, "shift": SHIFT, "p": s, "p_shifted": s_shift,
+                        "sum": float(np.sum(s))}}
+
+
+def clipped_curve(ax, xs, ys, color, width: float = 3, jump: float = 0.3) -> VGroup:
+    """The polyline through (xs, ys), cut where it leaves the y window (ends moved onto the
+    window's edge) and where it jumps (by more than ``jump``) between two samples."""
+    y0, y1 = ax.y_range[0], ax.y_range[1]
+    inside = np.isfinite(ys) & (ys >= y0) & (ys <= y1)
+    cut = np.zeros_like(inside)
+    cut[1:] = np.abs(np.diff(ys)) > jump
+    pieces = VGroup()
+    for run in _runs(inside):
+        for part in np.split(run, [k for k in range(1, len(run)) if cut[run[k]]]):
+            pts = [(xs[i], ys[i]) for i in part]
+            a, b = part[0], part[-1]
+            for i_out, i_in, at in ((a - 1, a, 0), (b + 1, b, None)):
+                if 0 <= i_out < len(xs) and not inside[i_out] and np.isfinite(ys[i_out]):
+                    yb = y1 if ys[i_out] > y1 else y0
+                    t = (yb - ys[i_in]) / (ys[i_out] - ys[i_in])
+                    e = (xs[i_in] + t * (xs[i_out] - xs[i_in]), yb)
+                    pts.insert(0, e) if at == 0 else pts.append(e)
+            if len(pts) >= 2:
+                pieces.add(VMobject(color=color, stroke_width=width).set_points_as_corners(
+                    [ax.c2p(x, y) for x, y in pts]))
+    return pieces
+
+
+def _on_baseline(text, y: float):
+    """Put a line of text on the baseline y (its first glyph is a capital or an f)."""
+    return text.shift(UP * (y - text[0].get_bottom()[1]))
+
+
+def _rhs(src: str) -> str:
+    """The right-hand side of a formula, with room between a case and its condition."""
+    src = src.split(" = ", 1)[1] if " = " in src else src
+    return src.replace(" & ", " & quad ")
+
+
+class ActivationsAndTheirSlopes(LectureScene):
+    SECTION = 3
+
+    def construct(self):
+        self.show_title()
+        self.show_legend()
+        for k, fn in enumerate(activations()):
+            self.show_activation(fn, k)
+        self.clear_grid()
+        self.show_softmax()
+        self.show_shift_invariance()
+
+    # --- the grid of activations ---------------------------------------------------------
+
+    def show_legend(self):
+        sw = Rectangle(width=0.35, height=0.25, stroke_width=0, fill_color=C("gradient"),
+                       fill_opacity=0.3)
+        txt = label(tr("s03.saturated", t=fmt(SATURATION)), 18, C("muted"))
+        self.legend = VGroup(sw, txt).arrange(RIGHT, buff=0.15).to_corner(UR, buff=0.3)
+        self.play(FadeIn(self.legend), run_time=0.4)
+        self.grid = VGroup()
+        self.focus = None
+        self.strip = None
+
+    def _cell(self, fn, k: int):
+        ax = Axes(x_range=[*X_VIEW, 1], y_range=[*Y_VIEW, 1], x_length=AX_W, y_length=AX_H,
+                  tips=False, axis_config={"color": C("muted"), "stroke_width": 1.5})
+        ax.move_to([CELL_X[k % 3], CELL_Y[k // 3], 0])
+        ticks = tick_labels(ax, (-4, 4), (1,), size=14)
+        xs = _grid()
+        shade = VGroup(*(Rectangle(width=max(ax.c2p(b, 0)[0] - ax.c2p(a, 0)[0], 1e-3),
+                                   height=AX_H, stroke_width=0, fill_color=C("gradient"),
+                                   fill_opacity=0.25).move_to(ax.c2p((a + b) / 2, 0))
+                         .set_y(ax.get_y())
+                         for a, b in saturated(fn, xs)))
+        cf = clipped_curve(ax, xs, np.asarray(fn.f(xs)), C("function"), 3.5)
+        cd = clipped_curve(ax, xs, np.asarray(fn.df(xs)), C("derivative"), 3)
+        d0, d0r = float(fn.df(0.0)), float(fn.df(np.nextafter(0.0, 1.0)))
+        kink = VGroup(Dot(ax.c2p(0, d0), radius=0.05, color=C("derivative")))
+        if abs(d0r - d0) > 1e-9:  # a jump: the right-hand limit drawn as an open circle
+            kink.add(Circle(radius=0.05, color=C("derivative"), stroke_width=2)
+                     .set_fill(C("background"), 1).move_to(ax.c2p(0, d0r)))
+        name = fn.label + (f" (α = {fmt(fn.params['alpha'])})" if "alpha" in fn.params else "")
+        base = ax.get_top()[1] + 0.14
+        title = _on_baseline(label(name, 22).align_to(ax, LEFT), base)
+        at0 = _on_baseline(label(tr("s03.at0", v=fmt(d0)), 18, C("derivative"))
+                           .align_to(ax, RIGHT), base)
+        return VGroup(ax, ticks, title, at0), shade, cf, cd, kink
+
+    def _strip(self, fn) -> VGroup:
+        n = TYPST_NAME[fn.name]
+        f = formula(f"{n}(x) = {_rhs(fn.formula)}", 30, C("function"))
+        d = formula(f"{n}'(x) = {_rhs(fn.derivative_formula)}", 30, C("derivative"))
+        row = VGroup(f, d)
+        if "alpha" in fn.params:
+            row.add(formula(f"alpha = {fmt(fn.params['alpha'])}", 28, C("muted")))
+        row.arrange(RIGHT, buff=0.8).move_to([0, -2.6, 0])
+        remark = label(tr(f"s03.{fn.name}", **remark_fields(fn)), 20)
+        remark.next_to(row, DOWN, buff=0.22).set_x(0)
+        if remark.width > 13.6:
+            remark.scale_to_fit_width(13.6)
+        return VGroup(row, remark)
+
+    def show_activation(self, fn, k: int):
+        frame, shade, cf, cd, kink = self._cell(fn, k)
+        strip = self._strip(fn)
+        focus = SurroundingRectangle(VGroup(frame), color=C("tangent"), buff=0.08,
+                                     corner_radius=0.08, stroke_width=2)
+        anims = [FadeIn(frame), FadeIn(strip)]
+        if self.strip is not None:
+            anims.append(FadeOut(self.strip))
+        anims.append(Transform(self.focus, focus) if self.focus else Create(focus))
+        self.play(AnimationGroup(*anims), run_time=0.6)
+        if self.focus is None:
+            self.focus = focus
+        self.play(Create(cf), Create(cd), run_time=1.1)
+        self.play(FadeIn(shade), FadeIn(kink), run_time=0.5)
+        self.wait(1.6)
+        self.strip = strip
+        self.grid.add(frame, shade, cf, cd, kink)
+
+    def clear_grid(self):
+        self.wait(0.6)
+        self.play(FadeOut(VGroup(self.grid, self.focus, self.strip, self.legend)), run_time=0.6)
+
+    # --- softmax -------------------------------------------------------------------------
+
+    def _bars(self, ax, values, color, digits: int = 3) -> VGroup:
+        g = VGroup()
+        for i, v in enumerate(values):
+            x = i + 1
+            bar = Rectangle(width=ax.x_axis.unit_size * 0.6,
+                            height=max(ax.c2p(0, v)[1] - ax.c2p(0, 0)[1], 1e-3),
+                            stroke_width=0, fill_color=color, fill_opacity=0.85)
+            bar.next_to(ax.c2p(x, 0), UP, buff=0)
+            num = label(fmt(v, digits), 20, color).next_to(bar, UP, buff=0.08)
+            g.add(VGroup(bar, num))
+        return g
+
+    def _index_labels(self, ax, n: int) -> VGroup:
+        return VGroup(*(formula(f"x_{i + 1}", 24, C("muted")).next_to(ax.c2p(i + 1, 0), DOWN,
+                                                                       buff=0.15)
+                        for i in range(n)))
+
+    def show_softmax(self):
+        d = data()["softmax"]
+        self.sm_formula = formula('"Softmax"(x_i) = e^(x_i) / (sum_j e^(x_j))', 38)
+        self.sm_formula.move_to([0, 2.55, 0])
+        n = len(d["x"])
+        top = max(float(np.max(d["x"] + d["shift"])), 1.0) * 1.25
+        self.ax_in = Axes(x_range=[0, n + 1, 1], y_range=[0, top, 1], x_length=4.6, y_length=3.6,
+                          tips=False, axis_config={"color": C("muted"), "stroke_width": 2},
+                          x_axis_config={"include_ticks": False})
+        self.ax_out = Axes(x_range=[0, n + 1, 1], y_range=[0, 1, 0.25], x_length=4.6,
+                           y_length=3.6, tips=False,
+                           axis_config={"color": C("muted"), "stroke_width": 2},
+                           x_axis_config={"include_ticks": False})
+        self.ax_in.move_to([-3.6, -0.9, 0])
+        self.ax_out.move_to([3.6, -0.9, 0])
+        out_ticks = VGroup(tick_labels(self.ax_out, (), (0.5, 1), size=16),
+                           tick_labels(self.ax_in, (), (2, 4), size=16))
+        arrow = Arrow([-1.0, -0.9, 0], [0.55, -0.9, 0], color=C("muted"), buff=0)
+        arrow_lab = formula('"Softmax"', 26, C("muted")).next_to(arrow, UP, buff=0.1)
+        cap_in = say("s03.softmax_input", SMALL_SIZE, C("forward")).next_to(self.ax_in, UP,
+                                                                          buff=0.3)
+        cap_out = say("s03.softmax_output", SMALL_SIZE, C("derivative"), s=fmt(d["sum"], 6))
+        cap_out.next_to(self.ax_out, UP, buff=0.3)
+        self.cap_in = cap_in
+        self.in_bars = self._bars(self.ax_in, d["x"], C("forward"))
+        self.out_bars = self._bars(self.ax_out, d["p"], C("derivative"))
+        idx = VGroup(self._index_labels(self.ax_in, n), self._index_labels(self.ax_out, n))
+        self.play(Write(self.sm_formula), run_time=1.0)
+        self.play(Create(self.ax_in), Create(self.ax_out), FadeIn(idx), FadeIn(out_ticks),
+                  FadeIn(cap_in), FadeIn(self.in_bars, shift=UP * 0.2), run_time=1.0)
+        self.play(Create(arrow), FadeIn(arrow_lab), run_time=0.6)
+        self.play(FadeIn(self.out_bars, shift=UP * 0.2), FadeIn(cap_out), run_time=0.9)
+        self.wait(1.2)
+
+    def show_shift_invariance(self):
+        x = np.array(SOFTMAX_INPUT)
+        c = ValueTracker(0.0)
+        in_bars = always_redraw(lambda: self._bars(self.ax_in, x + c.get_value(), C("forward")))
+        out_bars = always_redraw(lambda: self._bars(
+            self.ax_out, functions.softmax(x + c.get_value()), C("derivative")))
+        cap = always_redraw(lambda: label(tr("s03.shift", c=fmt(c.get_value(), 2)), SMALL_SIZE,
+                                          C("forward")).move_to(self.cap_in))
+        self.remove(self.in_bars, self.out_bars)
+        self.add(in_bars, out_bars)
+        self.play(FadeOut(self.cap_in), FadeIn(cap), run_time=0.4)
+        self.play(c.animate.set_value(SHIFT), run_time=2.5, rate_func=smooth)
+        note = say("s03.invariant", 26, C("tangent")).to_edge(DOWN, buff=0.35)
+        self.play(FadeIn(note), run_time=0.5)
+        self.wait(2.0)

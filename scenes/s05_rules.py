@@ -1,0 +1,264 @@
+"""Section 5: the sum, product and quotient rules, each stated and then checked on u = sin x,
+v = x^2 at a point against an independent numerical derivative; the product rule also as the
+classic picture of a growing rectangle."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (DOWN, LEFT, RIGHT, UP, UR, FadeIn, FadeOut, Rectangle,
+                   ValueTracker, VGroup, Write, always_redraw, smooth)
+
+from mathcore import calculus, functions, rules
+
+from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, say
+
+U = functions.get("sin")
+V = functions.get("power", n=2)
+X0 = 0.9
+METHOD = "five_point"             # the independent check: calculus.derivative
+DIGITS = 15                       # significant digits shown for the check
+DX_START, DX_END = 0.3, 0.02      # the product-rule picture shrinks dx between these
+SCALE = 2.4                       # screen units per unit of u and v in the picture
+
+RULES = {  # name: (builder, general statement in Typst)
+    "sum": (rules.sum_, "(u + v)' = u' + v'"),
+    "product": (rules.product, "(u v)' = u v' + v u'"),
+    "quotient": (rules.quotient, "(u / v)' = (v u' - u v') / v^2"),
+}
+PANEL_X = 2.45                    # centre of the right-hand panel
+
+
+def _agreeing_digits(a: float, b: float, digits: int = DIGITS) -> int:
+    """How many leading significant digits of a and b, printed to ``digits``, are the same."""
+    sa, sb = f"{a:.{digits - 1}e}", f"{b:.{digits - 1}e}"
+    if sa[-4:] != sb[-4:] or (a < 0) != (b < 0):
+        return 0
+    ma, mb = sa.split("e")[0].replace("-", "").replace(".", ""), \
+        sb.split("e")[0].replace("-", "").replace(".", "")
+    k = 0
+    while k < len(ma) and ma[k] == mb[k]:
+        k += 1
+    return k
+
+
+def data() -> dict:
+    """What the scene shows: u, v and their derivatives at x0; for each rule the value of
+    the combination, the derivative by the rule and by a finite-difference stencil; and the
+    pieces of the product-rule rectangle for the largest and the smallest dx."""
+    vals = {"x0": X0, "u": float(U.f(X0)), "v": float(V.f(X0)),
+            "du": float(U.df(X0)), "dv": float(V.df(X0))}
+    checks = {}
+    for name, (build, _) in RULES.items():
+        g = build(U, V)
+        by_rule = float(g.df(X0))
+        numeric = float(calculus.derivative(g.f, X0, method=METHOD))
+        checks[name] = {"value": float(g.f(X0)), "by_rule": by_rule, "numeric": numeric,
+                        "difference": abs(by_rule - numeric),
+                        "agreeing_digits": _agreeing_digits(by_rule, numeric)}
+    return {**vals, "method": METHOD, "rules": checks,
+            "picture": [rectangle_pieces(dx) for dx in (DX_START, DX_END)]}
+
+
+def rectangle_pieces(dx: float) -> dict:
+    """The rectangle u x v grown by du and dv when x grows by dx (du, dv along the curves)."""
+    u, v = float(U.f(X0)), float(V.f(X0))
+    du = calculus.differential(U, X0, dx)[1]
+    dv = calculus.differential(V, X0, dx)[1]
+    return {"dx": dx, "u": u, "v": v, "du": du, "dv": dv, "u_dv": u * dv, "v_du": v * du,
+            "du_dv": du * dv, "corner_per_dx": du * dv / dx}
+
+
+def _p(x: float) -> str:
+    """A number inside a Typst formula, in parentheses when negative."""
+    s = fmt(x)
+    return f"({s})" if x < 0 else s
+
+
+class SumProductQuotientRules(LectureScene):
+    SECTION = 5
+
+    def construct(self):
+        self.show_title()
+        self.show_example_pair()
+        self.show_rule("sum")
+        self.show_rule("product", picture=True)
+        self.show_rule("quotient")
+        self.wait(1.5)
+
+    # --- the pair u, v -------------------------------------------------------------------
+
+    def show_example_pair(self):
+        d = data()
+        head = say("s05.example", SMALL_SIZE, C("muted"))
+        defs = VGroup(formula(f"u(x) = {U.instance_formula}", 32, C("function")),
+                      formula(f"v(x) = {V.instance_formula}", 32, C("function")),
+                      formula(f"x_0 = {fmt(X0)}", 32, C("point")))
+        vals = VGroup(formula(f"u(x_0) = {fmt(d['u'])}", 30, C("function")),
+                      formula(f"v(x_0) = {fmt(d['v'])}", 30, C("function")),
+                      formula(f"u'(x_0) = {fmt(d['du'])}", 30, C("derivative")),
+                      formula(f"v'(x_0) = {fmt(d['dv'])}", 30, C("derivative")))
+        defs.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        vals.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        left = VGroup(head, defs, vals).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
+        left.to_edge(LEFT, buff=0.5).set_y(-0.2)
+        self.play(FadeIn(head), Write(defs), run_time=1.2)
+        self.play(FadeIn(vals, shift=RIGHT * 0.2), run_time=1.0)
+        self.wait(0.6)
+        self.page = None
+
+    # --- one rule ------------------------------------------------------------------------
+
+    def show_rule(self, name: str, picture: bool = False):
+        if self.page is not None:
+            self.play(FadeOut(self.page), run_time=0.5)
+        heading = say(f"s05.{name}", BODY_SIZE, C("tangent")).move_to([PANEL_X, 3.0, 0])
+        statement = formula(RULES[name][1], 44).next_to(heading, DOWN, buff=0.35)
+        statement.set_x(PANEL_X)
+        self.play(FadeIn(heading), Write(statement), run_time=1.1)
+        self.page = VGroup(heading, statement)
+        if picture:
+            self.show_rectangle_picture()
+        self.show_check(name, statement)
+
+    def show_check(self, name: str, statement):
+        d = data()
+        c = d["rules"][name]
+        u, v, du, dv = d["u"], d["v"], d["du"], d["dv"]
+        subst = {
+            "sum": f"{_p(du)} + {_p(dv)}",
+            "product": f"{_p(u)} dot {_p(dv)} + {_p(v)} dot {_p(du)}",
+            "quotient": f"({_p(v)} dot {_p(du)} - {_p(u)} dot {_p(dv)}) / {_p(v)}^2",
+        }[name]
+        lhs = {"sum": "(u + v)'", "product": "(u v)'", "quotient": "(u / v)'"}[name]
+        line = formula(f"{lhs}(x_0) = {subst} approx {fmt(c['by_rule'])}", 34)
+        line.next_to(statement, DOWN, buff=0.55).set_x(PANEL_X)
+        if line.width > 8.6:
+            line.scale_to_fit_width(8.6)
+
+        k = c["agreeing_digits"]
+        rule_num = fmt(c["by_rule"], DIGITS)
+        num_num = fmt(c["numeric"], DIGITS)
+        cut = _prefix_chars(num_num, k)
+        names = VGroup(say("s05.by_rule", SMALL_SIZE, C("derivative")),
+                       say(_method_key(), SMALL_SIZE, C("secant")),
+                       say("s05.difference", SMALL_SIZE, C("muted")))
+        names.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        nums = VGroup(label(rule_num, BODY_SIZE, C("derivative")),
+                      VGroup(label(num_num[:cut], BODY_SIZE, C("secant")),
+                             label(num_num[cut:] or " ", BODY_SIZE, C("muted"))),
+                      formula(_sci(c["difference"]), 36, C("muted")))
+        nums[1].arrange(RIGHT, buff=0.02, aligned_edge=DOWN)
+        for n_, lab in zip(nums, names):
+            n_.next_to(lab, RIGHT, buff=0.5)
+            n_.set_y(lab.get_y())
+        x_num = max(lab.get_right()[0] for lab in names) + 0.5
+        for n_ in nums:
+            n_.align_to([x_num, 0, 0], LEFT)
+        table = VGroup(names, nums)
+        table.next_to(line, DOWN, buff=0.6).set_x(PANEL_X)
+        agree = say("s05.agree", SMALL_SIZE, C("secant"), k=k).next_to(table, DOWN, buff=0.4)
+        agree.set_x(PANEL_X)
+        self.play(Write(line), run_time=1.2)
+        self.play(FadeIn(names[0]), FadeIn(nums[0]), run_time=0.6)
+        self.play(FadeIn(names[1]), FadeIn(nums[1]), run_time=0.6)
+        self.play(FadeIn(names[2]), FadeIn(nums[2]), FadeIn(agree), run_time=0.6)
+        self.wait(1.8)
+        self.page.add(line, table, agree)
+
+    # --- the product rule as a growing rectangle -----------------------------------------
+
+    def show_rectangle_picture(self):
+        dx = ValueTracker(DX_START)
+        origin = np.array([-1.2, -3.45, 0])
+
+        def piece(x0, y0, w, h, color, opacity):
+            r = Rectangle(width=max(w * SCALE, 1e-3), height=max(h * SCALE, 1e-3),
+                          stroke_color=C("text"), stroke_width=1.5, fill_color=color,
+                          fill_opacity=opacity)
+            return r.move_to(origin + SCALE * np.array([x0 + w / 2, y0 + h / 2, 0]))
+
+        def pieces():
+            p = rectangle_pieces(dx.get_value())
+            u, v, du, dv = p["u"], p["v"], p["du"], p["dv"]
+            return VGroup(piece(0, 0, u, v, C("function"), 0.35),
+                          piece(0, v, u, dv, C("derivative"), 0.55),     # u dv
+                          piece(u, 0, du, v, C("derivative"), 0.55),     # v du
+                          piece(u, v, du, dv, C("gradient"), 0.8))       # du dv
+
+        rects = always_redraw(pieces)
+        base = pieces()[0]
+        lab_u = formula("u", 30, C("function")).next_to(base, DOWN, buff=0.12)
+        lab_v = formula("v", 30, C("function")).next_to(base, LEFT, buff=0.12)
+        lab_uv = formula("u v", 32).move_to(base)
+        lab_du = formula("d u", 26, C("derivative"))
+        lab_dv = formula("d v", 26, C("derivative"))
+        lab_udv = formula("u thin d v", 28, C("derivative"))
+        lab_vdu = formula("v thin d u", 28, C("derivative"))
+        lab_dudv = formula("d u thin d v", 26, C("gradient"))
+
+        def follow(m, k, side_, buff=0.12):
+            m.add_updater(lambda mob: mob.next_to(rects[k], side_, buff=buff))
+            return m
+
+        follow(lab_du, 2, DOWN)
+        follow(lab_dv, 1, LEFT)
+        follow(lab_udv, 1, UP)
+        follow(lab_vdu, 2, RIGHT)
+        lab_dudv.add_updater(lambda m: m.next_to(rects[3], UR, buff=0.08))
+        labels = VGroup(lab_u, lab_v, lab_uv, lab_du, lab_dv, lab_udv, lab_vdu, lab_dudv)
+
+        def readout():
+            p = rectangle_pieces(dx.get_value())
+            rows = VGroup(label(f"dx = {fmt(p['dx'], 2)}", BODY_SIZE, C("point")),
+                          label(f"u dv = {fmt(p['u_dv'], 3)}", BODY_SIZE, C("derivative")),
+                          label(f"v du = {fmt(p['v_du'], 3)}", BODY_SIZE, C("derivative")),
+                          label(f"du dv = {fmt(p['du_dv'], 3)}", BODY_SIZE, C("gradient")),
+                          label(f"du dv / dx = {fmt(p['corner_per_dx'], 3)}", BODY_SIZE,
+                                C("gradient")))
+            rows.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+            return rows.next_to([3.0, -1.75, 0], RIGHT, buff=0)
+
+        nums = always_redraw(readout)
+        self.play(FadeIn(rects), FadeIn(lab_u), FadeIn(lab_v), FadeIn(lab_uv), run_time=0.8)
+        self.play(FadeIn(VGroup(*labels[3:])), FadeIn(nums), run_time=0.8)
+        self.wait(1.2)
+        self.play(dx.animate.set_value(DX_END), run_time=3.0, rate_func=smooth)
+        result = formula("d(u v) = u thin d v + v thin d u", 36, C("tangent"))
+        result.move_to([PANEL_X, 1.25, 0])
+        note = say("s05.corner", SMALL_SIZE, C("gradient"))
+        note.next_to(result, DOWN, buff=0.25).set_x(PANEL_X)
+        self.play(FadeIn(note), Write(result), run_time=1.0)
+        self.wait(1.8)
+        for m in labels:
+            m.clear_updaters()
+        rects.clear_updaters()
+        nums.clear_updaters()
+        self.play(FadeOut(VGroup(rects, labels, nums, note, result)), run_time=0.5)
+
+
+def _sci(x: float) -> str:
+    """A small positive number as Typst math: 1.1 times 10^(-14)."""
+    s = fmt(x, 2)
+    if "×10^" not in s:
+        return s
+    m, e = s.split("×10^")
+    return f"{m} times 10^({e})"
+
+
+def _method_key() -> str:
+    return {"five_point": "s05.numeric", "complex_step": "s05.numeric_cs",
+            "central": "s05.numeric_c", "forward": "s05.numeric_f"}[METHOD]
+
+
+def _prefix_chars(s: str, k: int) -> int:
+    """The number of characters of ``s`` that hold its first ``k`` significant digits."""
+    seen, started = 0, False
+    for i, ch in enumerate(s):
+        if ch.isdigit():
+            if ch != "0":
+                started = True
+            if started:
+                seen += 1
+                if seen == k:
+                    return i + 1
+    return len(s)
