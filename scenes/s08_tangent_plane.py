@@ -1,0 +1,308 @@
+"""Section 8: the tangent plane of z = f(x, y) follows a point around the surface."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line,
+                   ManimColor, ParametricFunction, Polygon, Surface, ThreeDAxes, ThreeDCamera,
+                   ValueTracker, VGroup, VMobject, Write, always_redraw, linear, smooth)
+
+from mathcore import surfaces
+
+from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene3D, fmt, formula, label, tr
+
+SURFACE = surfaces.get("waves")                # z = sin x cos y
+RADIUS = math.pi / 2                           # the point walks the circle x^2 + y^2 = RADIUS^2 ...
+S_START, S_END = math.pi / 4, 2 * math.pi      # ... from this angle to this one
+PATCH = 0.9                                    # the plane patch covers x0 +- PATCH, y0 +- PATCH
+MESH = 20                                      # surface faces per side
+DIGITS = 3
+
+
+def path_xy(s):
+    """The point of tangency at path angle ``s`` (the example's parameter, not derived math)."""
+    s = np.asarray(s, dtype=float)
+    return RADIUS * np.cos(s), RADIUS * np.sin(s)
+
+
+def plane_at(s: float) -> surfaces.TangentPlane:
+    x, y = path_xy(s)
+    return surfaces.tangent_plane(SURFACE, float(x), float(y))
+
+
+def data(n: int = 8) -> dict:
+    """What the scene shows: the tangent planes at ``n`` angles along the path, and the last one."""
+    ss = np.linspace(S_START, S_END, n)
+    planes = [plane_at(s) for s in ss]
+    return {"s": ss,
+            "x0": np.array([p.x0 for p in planes]), "y0": np.array([p.y0 for p in planes]),
+            "z0": np.array([p.z0 for p in planes]), "fx": np.array([p.fx for p in planes]),
+            "fy": np.array([p.fy for p in planes]), "final": planes[-1]}
+
+
+def shown(v: float) -> str:
+    """A number as the readout shows it (rounded first, so 1e-17 reads as 0)."""
+    return fmt(round(float(v), DIGITS) + 0.0, DIGITS)
+
+
+def signed(v: float) -> str:
+    r = round(float(v), DIGITS) + 0.0
+    return ("− " if r < 0 else "+ ") + fmt(abs(r), DIGITS)
+
+
+def plane_text(p: surfaces.TangentPlane) -> list[str]:
+    """The plane with its numbers, one term per line: z = z0 +- fx(x -+ x0) +- fy(y -+ y0)."""
+    def shifted(var, c):
+        r = round(float(c), DIGITS) + 0.0
+        return var if r == 0 else f"({var} {'+' if r < 0 else '−'} {fmt(abs(r), DIGITS)})"
+    return [f"z = {shown(p.z0)}", f"{signed(p.fx)} · {shifted('x', p.x0)}",
+            f"{signed(p.fy)} · {shifted('y', p.y0)}"]
+
+
+class ShiftedCamera(ThreeDCamera):
+    """A 3D camera whose picture is moved on screen by SCREEN_SHIFT (fixed-in-frame text is not):
+    the camera still turns about the world origin, but the surface sits left of the readouts."""
+
+    SCREEN_SHIFT = np.array([-1.7, -0.45, 0.0])
+
+    def __init__(self, **kwargs):
+        # the surface is lit once, by light_surface: the camera's own shading costs per frame
+        super().__init__(**{**kwargs, "should_apply_shading": False})
+
+    def project_points(self, points):
+        return super().project_points(points) + self.SCREEN_SHIFT
+
+
+LIGHT = np.array([-1.0, -2.0, 3.0]) / np.sqrt(14.0)
+
+
+def light_surface(surface, light=LIGHT, ambient=0.45):
+    """Shade each face once by how squarely it faces a fixed light, and pin its depth-sorting
+    point: the surface never moves, so neither changes while the camera turns."""
+    for face in surface:
+        a = face.get_anchors()
+        n = np.cross(a[2] - a[0], a[3] - a[1])
+        n = n / (np.linalg.norm(n) or 1.0)
+        k = ambient + (1 - ambient) * abs(float(np.dot(n, light)))
+        face.set_fill(ManimColor.from_rgb(np.clip(face.get_fill_color().to_rgb() * k, 0, 1)))
+        centre = face.get_center()
+        face.get_z_index_reference_point = lambda c=centre: c
+    return surface
+
+
+class GlyphFont:
+    """Glyphs of the lecture font cut out of Text once, with their advances, so that a readout
+    can be re-set every frame by copying points instead of laying out new Text."""
+
+    _fonts: dict = {}
+
+    def __init__(self, size):
+        self.size, self.chars = size, {}
+        zeros = label("00", size)
+        self.zero = zeros[0]
+        self.advance0 = zeros[1].get_left()[0] - zeros[0].get_left()[0]
+
+    @classmethod
+    def of(cls, size):
+        if size not in cls._fonts:
+            cls._fonts[size] = cls(size)
+        return cls._fonts[size]
+
+    def char(self, c):
+        """(points relative to the pen on the baseline, or None for a space; advance)."""
+        if c not in self.chars:
+            t = label("0" + c + "0", self.size)  # between two zeros: the same baseline and pen
+            pen = np.array([t[0].get_left()[0] + self.advance0, t[0].get_bottom()[1], 0.0])
+            adv = t[-1].get_left()[0] - pen[0]
+            self.chars[c] = (t[1].points - pen if len(t) == 3 else None, adv)
+        return self.chars[c]
+
+    def width(self, s):
+        return sum(self.char(c)[1] for c in s)
+
+
+class GlyphLine(VGroup):
+    """One line of live text, fixed-size pool of glyph slots: ``set(s)`` rewrites it in place, so
+    the mobjects (and their fixed-in-frame registration) never change."""
+
+    def __init__(self, size, color, slots=40):
+        self.font = GlyphFont.of(size)
+        super().__init__(*(VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
+                           for _ in range(slots)))
+        self.pen = np.zeros(3)
+
+    def at(self, pen):
+        """Put the line's start (left end of the baseline) at ``pen``."""
+        self.pen = np.array(pen, dtype=float)
+        return self
+
+    def set(self, s):
+        x, i = 0.0, 0
+        for c in s:
+            pts, adv = self.font.char(c)
+            if pts is not None:
+                self[i].points = pts + self.pen + np.array([x, 0.0, 0.0])
+                i += 1
+            x += adv
+        for slot in self.submobjects[i:]:
+            slot.points = np.zeros((0, 3))
+        return self
+
+
+class TangentPlaneOnSurface(LectureScene3D):
+    SECTION = 8
+
+    def __init__(self, **kwargs):
+        super().__init__(camera_class=ShiftedCamera, **kwargs)
+
+    def construct(self):
+        self.show_title()
+        self.show_surface()
+        self.show_tangent_plane()
+        self.move_point_around()
+        self.show_level_plane()
+
+    def p3(self, x, y, z):
+        return self.axes.c2p(x, y, z)
+
+    def fixed(self, *mobs):
+        """Register mobjects as fixed in the frame without drawing them yet."""
+        self.add_fixed_in_frame_mobjects(*mobs)
+        self.remove(*mobs)
+        return mobs[0] if len(mobs) == 1 else mobs
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def show_surface(self):
+        self.set_camera_orientation(phi=62 * DEGREES, theta=-60 * DEGREES, zoom=0.82)
+        (x0, x1), (y0, y1) = SURFACE.x_range, SURFACE.y_range
+        # the axes map coordinates; plain lines draw them (ThreeDAxes' own shading is slow)
+        self.axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[-1.5, 1.5, 0.5],
+                               x_length=x1 - x0, y_length=y1 - y0, z_length=3)
+        lines = VGroup(Line(self.p3(x0, 0, 0), self.p3(x1, 0, 0)),
+                       Line(self.p3(0, y0, 0), self.p3(0, y1, 0)),
+                       Line(self.p3(0, 0, -1.5), self.p3(0, 0, 1.5)))
+        lines.set_stroke(C("muted"), 2, opacity=0.8)
+        names = VGroup(*(label(t, SMALL_SIZE, C("muted")) for t in "xyz"))
+        names[0].move_to(self.p3(x1 + 0.4, 0, 0))
+        names[1].move_to(self.p3(0, y1 + 0.4, 0))
+        names[2].move_to(self.p3(0, 0, 1.8))
+        self.surface = Surface(lambda u, v: self.p3(u, v, SURFACE.f(u, v)),
+                               u_range=[x0, x1], v_range=[y0, y1], resolution=(MESH, MESH),
+                               checkerboard_colors=[C("function"), C("function").darker(0.25)],
+                               fill_opacity=0.8, stroke_width=0)
+        light_surface(self.surface)
+        f_text = self.fixed(formula(f"f(x, y) = {SURFACE.formula}", 32, C("function")))
+        f_text.next_to(self.corner, DOWN, buff=0.35).align_to(self.corner, LEFT)
+        self.add_fixed_orientation_mobjects(*names)
+        self.remove(*names)
+        self.play(Create(lines), FadeIn(names), Write(f_text), run_time=1.2)
+        self.play(Create(self.surface), run_time=2)
+
+    def plane_patch(self):
+        p = plane_at(self.s.get_value())
+        r = PATCH
+        corners = [(p.x0 - r, p.y0 - r), (p.x0 + r, p.y0 - r), (p.x0 + r, p.y0 + r),
+                   (p.x0 - r, p.y0 + r)]
+        sheet = Polygon(*(self.p3(x, y, p(x, y)) for x, y in corners), color=C("tangent"),
+                        fill_opacity=0.55, stroke_width=2)
+        along_x = Line(self.p3(p.x0 - r, p.y0, p(p.x0 - r, p.y0)),
+                       self.p3(p.x0 + r, p.y0, p(p.x0 + r, p.y0)),
+                       color=C("derivative"), stroke_width=4)
+        along_y = Line(self.p3(p.x0, p.y0 - r, p(p.x0, p.y0 - r)),
+                       self.p3(p.x0, p.y0 + r, p(p.x0, p.y0 + r)),
+                       color=C("derivative"), stroke_width=4)
+        return VGroup(sheet, along_x, along_y)
+
+    def build_readout(self):
+        """Static labels plus glyph lines re-set each frame from the plane at the current point."""
+        general = self.fixed(formula("z = z_0 + (partial f)/(partial x) (x - x_0) + "
+                                     "(partial f)/(partial y) (y - y_0)", 28, C("tangent")))
+        general.to_corner(UP + RIGHT, buff=0.35)
+        point = GlyphLine(SMALL_SIZE, C("point"), len(tr("s08.point")) + 28)
+        height = GlyphLine(SMALL_SIZE, C("function"), 24)
+        fx = GlyphLine(SMALL_SIZE, C("derivative"), 8)
+        fy = GlyphLine(SMALL_SIZE, C("derivative"), 8)
+        plane = [GlyphLine(BODY_SIZE, C("tangent"), 24) for _ in range(3)]
+        lines = [point, height, fx, fy, *plane]
+
+        def texts():
+            p = plane_at(self.s.get_value())
+            return [f"{tr('s08.point')}  (x₀, y₀) = ({shown(p.x0)}, {shown(p.y0)})",
+                    f"z₀ = f(x₀, y₀) = {shown(p.z0)}", shown(p.fx), shown(p.fy),
+                    *plane_text(p)]
+
+        def refresh(_=None):
+            for line, t in zip(lines, texts()):
+                if len(t.replace(" ", "")) > len(line):
+                    raise ValueError(f"readout {t!r} needs more than {len(line)} glyph slots")
+                line.set(t)
+
+        refresh()
+        before = [line.get_center() for line in lines]
+        # lay out with the first frame's text, then keep each line's pen where it landed
+        slope_rows = VGroup()
+        for var, line, why in (("x", fx, "s08.slope_x"), ("y", fy, "s08.slope_y")):
+            slope_rows.add(VGroup(formula(f"(partial f)/(partial {var}) =", 26, C("derivative")),
+                                  line, label(tr(why), SMALL_SIZE - 4, C("muted"))))
+        for row in slope_rows:
+            row.arrange(RIGHT, buff=0.15)
+        slope_rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        col = max(r[0].get_right()[0] for r in slope_rows) + 0.15
+        for row in slope_rows:  # the numbers in one column, the notes in another
+            row[1].shift(RIGHT * (col - row[1].get_left()[0]))
+            note_x = col + GlyphFont.of(SMALL_SIZE).width("−0.000") + 0.3
+            row[2].shift(RIGHT * (note_x - row[2].get_left()[0]))
+        name = label(tr("s08.tangent_plane"), SMALL_SIZE - 4, C("muted"))
+        layout = VGroup(point, height, slope_rows, name, *plane).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.22)
+        name.shift(DOWN * 0.12)
+        for ln in plane:
+            ln.shift(DOWN * 0.12)
+        plane[1].shift(RIGHT * 0.4)
+        plane[2].shift(RIGHT * 0.4)
+        layout.next_to(general, DOWN, buff=0.45).align_to(general, LEFT)
+        for line, c0 in zip(lines, before):
+            line.pen = line.pen + line.get_center() - c0
+        refresh()
+        live = VGroup(*lines)
+        live.add_updater(refresh)
+        static = VGroup(*(r[0] for r in slope_rows), *(r[2] for r in slope_rows), name)
+        self.fixed(live, static)
+        return general, static, live
+
+    def show_tangent_plane(self):
+        self.s = ValueTracker(S_START)
+        track = ParametricFunction(
+            lambda s: self.p3(*path_xy(s), SURFACE.f(*path_xy(s))), t_range=[0, 2 * math.pi],
+            color=C("point"), stroke_width=2, stroke_opacity=0.5)
+        self.dot = Dot(radius=0.09, color=C("point"))
+        self.dot.add_updater(lambda d: d.move_to(self.p3(*plane_at(self.s.get_value()).point)))
+        self.dot.update()
+        self.add_fixed_orientation_mobjects(self.dot)
+        self.remove(self.dot)
+        self.patch = always_redraw(self.plane_patch)
+        general, static, live = self.build_readout()
+        self.play(Create(track), FadeIn(self.dot), run_time=1)
+        self.play(FadeIn(self.patch), Write(general), FadeIn(static), FadeIn(live), run_time=1.5)
+        self.wait(0.5)
+
+    def move_point_around(self):
+        note = self.fixed(label(tr("s08.moving"), SMALL_SIZE, C("muted")))
+        note.to_corner(DOWN + LEFT, buff=0.35)
+        self.play(FadeIn(note), run_time=0.5)
+        self.begin_ambient_camera_rotation(rate=0.12)
+        self.play(self.s.animate.set_value(S_END), run_time=14, rate_func=linear)
+        self.stop_ambient_camera_rotation()
+        self.play(FadeOut(note), run_time=0.4)
+
+    def show_level_plane(self):
+        p = plane_at(S_END)
+        if round(p.fx, DIGITS) == 0 and round(p.fy, DIGITS) == 0:  # true at the path's end
+            level = self.fixed(label(tr("s08.level"), SMALL_SIZE, C("tangent")))
+            level.to_corner(DOWN + LEFT, buff=0.35)
+            self.play(FadeIn(level), run_time=0.6)
+        self.move_camera(phi=76 * DEGREES, run_time=1.5, rate_func=smooth)
+        self.wait(2)
