@@ -1,6 +1,6 @@
 # calculus-anim: thin named targets over render.py. `make help` lists them.
 PY            := .venv/bin/python
-QUALITY       ?= 720p
+QUALITY       ?= preview
 LECTURE_LANG  ?= zh
 JOBS          ?= 0
 WIDTH         ?= 640
@@ -14,7 +14,7 @@ RENDER        := $(PY) render.py
 help: ## this list
 	@echo "calculus-anim — make targets (variables: QUALITY=$(QUALITY) LECTURE_LANG=$(LECTURE_LANG) JOBS=$(JOBS) WIDTH=$(WIDTH) OUT=$(OUT))"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  QUALITY: test, preview (480p15), 720p (default), 1080p; LECTURE_LANG: zh, en or all"
+	@echo "  QUALITY: test, preview (480p15, default), 720p, 1080p; LECTURE_LANG: zh, en or all"
 
 setup: ## install what is missing (system libraries, CJK font, .venv)
 	@bash tools/setup.sh system

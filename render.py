@@ -34,7 +34,7 @@ QUALITIES = {
     "720p": (1280, 720, 30),
     "1080p": (1920, 1080, 30),
 }
-DEFAULT_QUALITY = "720p"
+DEFAULT_QUALITY = "preview"
 DEFAULT_GIF_WIDTH = 640
 LANG_ENV = "CALCANIM_LECTURE_LANG"
 PARAMS_ENV = "CALCANIM_PARAMS"
@@ -438,7 +438,7 @@ def worker_gif(args):
 
 EPILOG = """examples:
   python render.py list
-  python render.py scenes                       # every section, 720p, Chinese
+  python render.py scenes                       # every section, preview quality, Chinese
   python render.py scenes 1 derivative --quality preview --lang en
   python render.py lecture --quality 1080p      # every section, then build/lecture/.../lecture.mp4
   python render.py gifs --lang all --width 960
@@ -574,6 +574,9 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted; no partial file was left in the output folder", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into head, say: nothing more to say
+        sys.stderr.close()
+        return 0
     except (UserError, ValueError) as e:
         if args.debug:
             traceback.print_exc()
