@@ -4,15 +4,28 @@ step until mathcore's ``diverged`` flag stops it (right).
 
 The right panel's ``bound`` is the edge of its view: a point that would leave the picture
 counts as diverged, so the run stops where the viewer loses it.
+
+The lecturer's own example (render.py --function/--point/--range/--lr/--steps/--momentum,
+through lecture.params) keeps the two beats: the first is her run (her lr, steps and momentum,
+titled with its learning rate instead of "a good learning rate"), the second the same start
+with lr x k, k the smallest of OVERSHOOT_FACTORS that makes the run leave the picture within
+STEPS_BAD steps, so "too large" is shown, not assumed. Both panels draw her range, their
+height fitted to the curve, and both count a step leaving the range as diverged; a first run
+that diverges ends on the "diverged" note too, as the second does.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
+from lecture import params
 from mathcore import functions, optimize
 
 from .common import C, figure, tr
+from .secant_tangent import fitted_view, sample, shrink_to_width
+from .secant_tangent import formula_mathtext as typed_mathtext
 from .tangent_plane import formula_mathtext
 
 N_LEFT = 54                   # frames of the good run
@@ -34,6 +47,17 @@ BOUND = 5.0                   # |x| beyond this counts as diverged (the right vi
 XLIM_GOOD = 2.4
 XLIM_BAD = 5.6
 
+# the lecturer's own example (render.py --function/--point/--range/--lr/--steps/--momentum)
+CUSTOM = params.get("function") is not None
+FN = params.function(functions.get(FUNCTION[0], **FUNCTION[1]))
+MOMENTUM = params.number("momentum", 0.0)
+OVERSHOOT_FACTORS = (1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 100, 1000)
+if CUSTOM:
+    X_VIEW = params.pair("range", (-3.0, 3.0))
+    X0 = params.number("point", X_VIEW[0] + 0.85 * (X_VIEW[1] - X_VIEW[0]))
+    LR_GOOD = params.number("lr", 0.1)
+    STEPS_GOOD = int(params.number("steps", 30))
+
 
 def _ramp(n_frames: int, steps: int) -> np.ndarray:
     """Step shown per frame: HOLD_START frames on 0, then evenly up to ``steps``."""
@@ -42,23 +66,58 @@ def _ramp(n_frames: int, steps: int) -> np.ndarray:
                            np.rint(np.linspace(0, steps, rest + 1)[1:]).astype(int)])
 
 
+def descend_in_view(fn, x0, lr, steps, lo, hi, momentum=0.0):
+    """Gradient descent that counts leaving [lo, hi] (the drawn range) as diverging: mathcore's
+    ``bound`` at the farther edge, and the path cut before the first point beyond the nearer."""
+    t = optimize.gradient_descent(fn.df, x0, lr, steps, momentum=momentum, f=fn.f,
+                                  bound=max(abs(lo), abs(hi)))
+    inside = (t.points[:, 0] >= lo) & (t.points[:, 0] <= hi)
+    if inside.all():
+        return t
+    k = int(np.argmin(inside))
+    return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
+                   converged=False, diverged=True)
+
+
+def overshooting_lr(fn, x0, lr, lo, hi, momentum=0.0) -> float:
+    """lr x k for the smallest k in OVERSHOOT_FACTORS whose run leaves [lo, hi] within
+    STEPS_BAD steps (the largest k if none does)."""
+    for k in OVERSHOOT_FACTORS:
+        if descend_in_view(fn, x0, lr * k, STEPS_BAD, lo, hi, momentum).diverged:
+            break
+    return lr * k
+
+
+if CUSTOM:
+    LR_BAD = overshooting_lr(FN, X0, LR_GOOD, *X_VIEW, MOMENTUM)
+
+
 def data(x0: float = X0, lr_good: float = LR_GOOD, lr_bad: float = LR_BAD) -> dict:
     """The curve and both trajectories (``points``, ``values``, ``diverged``) from mathcore,
     and the schedule: which step each panel shows in each frame (-1: not started)."""
-    fn = functions.get(FUNCTION[0], **FUNCTION[1])
-    good = optimize.gradient_descent(fn.df, x0, lr_good, STEPS_GOOD, f=fn.f)
-    bad = optimize.gradient_descent(fn.df, x0, lr_bad, STEPS_BAD, f=fn.f, bound=BOUND)
-    x_good = np.linspace(-XLIM_GOOD, XLIM_GOOD, 241)
-    x_bad = np.linspace(-XLIM_BAD, XLIM_BAD, 241)
-    left = np.concatenate([_ramp(N_LEFT, good.steps), np.full(N_RIGHT, good.steps)])
+    fn = FN
+    if CUSTOM:
+        good = descend_in_view(fn, x0, lr_good, STEPS_GOOD, *X_VIEW, MOMENTUM)
+        bad = descend_in_view(fn, x0, lr_bad, STEPS_BAD, *X_VIEW, MOMENTUM)
+        x_good, f_good = sample(fn, *X_VIEW, 241)
+        x_bad, f_bad = x_good, f_good
+    else:
+        good = optimize.gradient_descent(fn.df, x0, lr_good, STEPS_GOOD, f=fn.f)
+        bad = optimize.gradient_descent(fn.df, x0, lr_bad, STEPS_BAD, f=fn.f, bound=BOUND)
+        x_good = np.linspace(-XLIM_GOOD, XLIM_GOOD, 241)
+        x_bad = np.linspace(-XLIM_BAD, XLIM_BAD, 241)
+        f_good, f_bad = np.asarray(fn.f(x_good)), np.asarray(fn.f(x_bad))
+    left_run = N_LEFT - (N_NOTE if good.diverged else 0)
+    left = np.concatenate([_ramp(left_run, good.steps), np.full(N_FRAMES - left_run, good.steps)])
     right_run = N_RIGHT - (N_NOTE if bad.diverged else 0)
     right = np.concatenate([np.full(N_LEFT, 0), _ramp(right_run, bad.steps),
                             np.full(N_FRAMES - N_LEFT - right_run, bad.steps)])
     note = np.arange(N_FRAMES) >= N_FRAMES - N_NOTE if bad.diverged else np.zeros(N_FRAMES, bool)
+    note_good = (np.arange(N_FRAMES) >= left_run if good.diverged
+                 else np.zeros(N_FRAMES, bool))
     return {"function": fn, "good": good, "bad": bad,
-            "x_good": x_good, "f_good": np.asarray(fn.f(x_good)),
-            "x_bad": x_bad, "f_bad": np.asarray(fn.f(x_bad)),
-            "left_step": left, "right_step": right, "note": note}
+            "x_good": x_good, "f_good": f_good, "x_bad": x_bad, "f_bad": f_bad,
+            "left_step": left, "right_step": right, "note": note, "note_good": note_good}
 
 
 class _Panel:
@@ -67,9 +126,16 @@ class _Panel:
     def __init__(self, ax, x, fx, traj, title, lang, s):
         self.traj, self.lang = traj, lang
         ax.plot(x, fx, color=C("function"), lw=2 * s, zorder=2)
-        xr = x[-1]
-        ax.set_xlim(-xr, xr)
-        ax.set_ylim(-0.06 * fx.max(), 1.12 * fx.max())
+        if CUSTOM:    # the range drawn; the readout where the curve leaves the top free
+            ax.set_xlim(x[0], x[-1])
+            ylo, yhi, side = fitted_view(x, fx, box_w=0.36, box_h=0.62, pad=0.06,
+                                         sides=("center", "left", "right"))
+            ax.set_ylim(ylo, yhi)
+        else:
+            xr = x[-1]
+            ax.set_xlim(-xr, xr)
+            ax.set_ylim(-0.06 * fx.max(), 1.12 * fx.max())
+            side = "center"
         ax.tick_params(labelsize=9 * s, length=3 * s)
         ax.set_xlabel("$x$", fontsize=10 * s, labelpad=1 * s)
         ax.set_title(title, fontsize=10.5 * s, color=C("text"), pad=4 * s)
@@ -77,7 +143,8 @@ class _Panel:
         self.trail, = ax.plot([], [], "o", color=C("gradient"), ms=3.5 * s, zorder=4)
         self.dot, = ax.plot([], [], "o", color=C("point"), ms=7 * s, mec="white", mew=1.2 * s,
                             zorder=5)
-        self.readout = ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top",
+        self.readout = ax.text({"center": 0.5, "left": 0.03, "right": 0.97}[side], 0.97, "",
+                               transform=ax.transAxes, ha=side, va="top",
                                fontsize=9.5 * s, color=C("text"), linespacing=1.45, zorder=6)
         self.artists = [self.path, self.trail, self.dot, self.readout]
 
@@ -105,27 +172,35 @@ class PointStepsDownhill:
 
     def init(self):
         d, s, lang, fig = self.d, self.scale, self.lang, self.fig
-        formula = formula_mathtext(d["function"].instance_formula)
-        fig.text(0.5, 0.955, tr("gif.gradient_descent.title", lang, formula=formula),
-                 ha="center", va="center", fontsize=13 * s, color=C("text"))
+        formula = (typed_mathtext(d["function"]) if CUSTOM else
+                   formula_mathtext(d["function"].instance_formula))
+        title = fig.text(0.5, 0.955, tr("gif.gradient_descent.title", lang, formula=formula),
+                         ha="center", va="center", fontsize=13 * s, color=C("text"))
+        shrink_to_width(title, 0.98 * fig.bbox.width)
+        good_title = tr("gif.gradient_descent.good", lang)
+        if CUSTOM:    # her learning rate: good or not, the picture will tell
+            good_title = f"{tr('learning_rate', lang)} $\\eta$ = {d['good'].lr:g}" + (
+                f",  $\\mu$ = {MOMENTUM:g}" if MOMENTUM else "")
         ax_l = fig.add_axes((0.07, 0.12, 0.41, 0.7))
         ax_r = fig.add_axes((0.565, 0.12, 0.41, 0.7))
-        self.left = _Panel(ax_l, d["x_good"], d["f_good"], d["good"],
-                           tr("gif.gradient_descent.good", lang), lang, s)
+        self.left = _Panel(ax_l, d["x_good"], d["f_good"], d["good"], good_title, lang, s)
         self.right = _Panel(ax_r, d["x_bad"], d["f_bad"], d["bad"],
                             tr("gif.gradient_descent.bad", lang), lang, s)
-        self.note = ax_r.text(0.5, 0.07, tr("diverged", lang), transform=ax_r.transAxes,
-                              ha="center", va="center", fontsize=10 * s, color=C("gradient"),
-                              bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=C("gradient"),
-                                        lw=1 * s), zorder=7)
+        self.note, self.note_good = (
+            ax.text(0.5, 0.07, tr("diverged", lang), transform=ax.transAxes, ha="center",
+                    va="center", fontsize=10 * s, color=C("gradient"), zorder=7,
+                    bbox=dict(boxstyle="round,pad=0.3", fc="white", ec=C("gradient"), lw=1 * s))
+            for ax in (ax_r, ax_l))
         self.note.set_visible(False)
-        return [*self.left.artists, *self.right.artists, self.note]
+        self.note_good.set_visible(False)
+        return [*self.left.artists, *self.right.artists, self.note, self.note_good]
 
     def update(self, i):
         d = self.d
         out = self.left.show(int(d["left_step"][i])) + self.right.show(int(d["right_step"][i]))
         self.note.set_visible(bool(d["note"][i]))
-        return out + [self.note]
+        self.note_good.set_visible(bool(d["note_good"][i]))
+        return out + [self.note, self.note_good]
 
 
 def build(lang: str, width: int = 640, **opts) -> PointStepsDownhill:

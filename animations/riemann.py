@@ -3,6 +3,10 @@
 n doubles from N_START; between two levels every rectangle splits in two and the halves grow
 or shrink to their new heights. Each panel prints its sum and its error against the integral
 from mathcore.calculus.integrate (adaptive quadrature), printed in the subtitle.
+
+The lecturer's own function and bounds (render.py --function/--range, through lecture.params)
+replace x^2 on [0, 2]; the panels' height is fitted to the curve and to 0 (the rectangles
+stand on the x axis, below it where f < 0).
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.patches import Polygon
 
+from lecture import params
 from mathcore import calculus, functions
 
 from .common import C, figure, tr
+from .secant_tangent import function_label, shrink_to_width
 
 N_START = 2
 N_LEVELS = 6                # n = 2, 4, 8, 16, 32, 64
@@ -23,8 +29,10 @@ N_FRAMES = N_LEVELS * HOLD_FRAMES + (N_LEVELS - 1) * MORPH_FRAMES
 FPS = 15
 HOLD_LAST_S = 1.5
 
-FUNCTION = functions.get("power", n=2)
-A, B = 0.0, 2.0
+# the lecture's example, unless the lecturer typed her own (render.py --function/--range)
+CUSTOM = params.get("function") is not None
+FUNCTION = params.function(functions.get("power", n=2))
+A, B = params.pair("range", (0.0, 2.0))
 RULES = ("left", "right", "midpoint")
 DOTS_UP_TO = 16             # sample points are drawn while n <= this
 
@@ -93,16 +101,22 @@ class RectanglesFillTheArea:
         fig.text(0.012, 0.945, tr("gif.riemann.title", lang), fontsize=14 * s,
                  fontweight="bold", color=C("text"), va="center")
         integral = tr("gif.riemann.integral", lang, a=f"{A:g}", b=f"{B:g}")
-        fig.text(0.012, 0.855, tr("gif.riemann.subtitle", lang, f=f"{FUNCTION.params['n']:g}",
-                                  integral=integral, v=f"{d['integral']:.4f}"),
-                 fontsize=10.5 * s, color=C("area"), va="center")
+        subtitle = tr("gif.riemann.subtitle", lang, f=f"{FUNCTION.params.get('n', 2):g}",
+                      integral=integral, v=f"{d['integral']:.4f}")
+        if CUSTOM:
+            subtitle = subtitle.replace("$f(x) = x^{2}$", function_label(FUNCTION))
+        sub = fig.text(0.012, 0.855, subtitle, fontsize=10.5 * s, color=C("area"), va="center")
+        if CUSTOM:
+            shrink_to_width(sub, 0.97 * fig.bbox.width)
         gs = fig.add_gridspec(1, 3, left=0.045, right=0.99, top=0.72, bottom=0.08, wspace=0.14)
-        ymax = d["y"].max()
+        # from the x axis (the rectangles' base) to the curve, with room for the texts on top
+        top, bottom = max(0.0, d["y"].max()), min(0.0, d["y"].min())
+        span = top - bottom or 1.0
         self.axes = []
         for k, rule in enumerate(RULES):
             ax = fig.add_subplot(gs[k], sharey=self.axes[0] if self.axes else None)
             ax.set_xlim(A - 0.05 * (B - A), B + 0.05 * (B - A))
-            ax.set_ylim(min(0.0, d["y"].min()) - 0.04 * ymax, 1.45 * ymax)
+            ax.set_ylim(bottom - 0.04 * span, top + 0.45 * span)
             ax.tick_params(labelsize=8 * s, labelleft=k == 0)
             ax.set_title(tr(f"gif.riemann.{rule}", lang), fontsize=11 * s, pad=3 * s,
                          color=C("text"))

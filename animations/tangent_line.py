@@ -3,31 +3,43 @@
 Top: the curve and the tangent at the moving point. Bottom: the derivative f'(x), the same x
 marked on it, so the slope of the line above is the height of the point below. The point
 travels there and back (eased), so the GIF loops without a jump.
+
+The lecturer's own function and range (render.py --function/--range, through lecture.params)
+replace x^3 - 2x on [-2.2, 2.2]: the point then travels over the middle 86% of the range
+(1.9 / 2.2, as in the lecture's example), the labels show the typed function and its
+derivative, and both panels' heights are fitted to the curve and the slopes.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from lecture import params
 from mathcore import calculus, functions, rules
 
 from .common import C, figure, tr
+from .secant_tangent import derivative_label, fitted_view, function_label
 
 N_FRAMES = 140
 FPS = 20
 HOLD_LAST_S = 0.4          # the travel is already slow at its ends
 
 POWER_N, AFFINE_A, AFFINE_B = 3, -2.0, 0.0
-FUNCTION = rules.sum_(functions.get("power", n=POWER_N),
-                      functions.get("affine", a=AFFINE_A, b=AFFINE_B))
-X_VIEW = (-2.2, 2.2)
-SWEEP = 1.9                # the point travels over [-SWEEP, SWEEP]
+# the lecture's example, unless the lecturer typed her own (render.py --function/--range)
+CUSTOM = params.get("function") is not None
+FUNCTION = params.function(rules.sum_(functions.get("power", n=POWER_N),
+                                      functions.get("affine", a=AFFINE_A, b=AFFINE_B)))
+X_VIEW = params.pair("range", (-2.2, 2.2))
+CENTER = 0.5 * (X_VIEW[0] + X_VIEW[1]) if CUSTOM else 0.0
+SWEEP = 1.9 / 2.2 * 0.5 * (X_VIEW[1] - X_VIEW[0]) if CUSTOM else 1.9
+# the point travels over [CENTER - SWEEP, CENTER + SWEEP]
 
 
 def _sweep(n_frames: int) -> np.ndarray:
-    """-SWEEP -> SWEEP -> (almost) -SWEEP: one period of a cosine, the end left out."""
+    """-SWEEP -> SWEEP -> (almost) -SWEEP about CENTER: one period of a cosine, the end left
+    out."""
     t = np.arange(n_frames) / n_frames
-    return -SWEEP * np.cos(2.0 * np.pi * t)
+    return CENTER - SWEEP * np.cos(2.0 * np.pi * t)
 
 
 def data(n_frames: int = N_FRAMES) -> dict:
@@ -81,24 +93,35 @@ class TangentTravelsAlongCurve:
         ax = self.ax = fig.add_subplot(gs[0])
         low = self.low = fig.add_subplot(gs[1], sharex=ax)
         ax.set_xlim(*X_VIEW)
-        span = 1.4 * np.abs(d["ys"]).max()     # the curve may leave the view beyond the sweep
-        ax.set_ylim(-span, span)
+        if CUSTOM:    # the whole curve, with the top-left corner free for the readouts
+            ylo, yhi, _ = fitted_view(d["x"], d["y"], box_w=0.36, box_h=0.7)
+            ax.set_ylim(ylo, yhi)
+        else:
+            span = 1.4 * np.abs(d["ys"]).max()     # the curve may leave the view beyond the sweep
+            ax.set_ylim(-span, span)
         ax.tick_params(labelsize=8 * s, labelbottom=False)
         b = f" {_signed(AFFINE_B)}" if AFFINE_B else ""
         curve = tr("gif.tangent_line.curve", lang, n=f"{POWER_N:g}", a=f"{AFFINE_A:g}")
+        if b:
+            curve = curve.replace("x$", f"x{b}$")
         ax.plot(d["x"], d["y"], color=C("function"), lw=lw,
-                label=curve.replace("x$", f"x{b}$") if b else curve)
+                label=function_label(FUNCTION) if CUSTOM else curve)
         ax.plot([], [], color=C("tangent"), lw=lw, label=tr("gif.tangent_line.tangent", lang))
-        ax.legend(loc="lower right", fontsize=9.5 * s, handlelength=1.6)
+        ax.legend(loc="best" if CUSTOM else "lower right", fontsize=9.5 * s, handlelength=1.6)
 
         lo, hi = d["slopes"].min(), d["slopes"].max()
+        if CUSTOM:     # the derivative drawn over the whole range, and 0 in view
+            lo, hi = min(lo, d["dy"].min(), 0.0), max(hi, d["dy"].max(), 0.0)
+            if hi - lo < 1e-9:
+                lo, hi = lo - 1.0, hi + 1.0
         low.set_ylim(lo - 0.25 * (hi - lo), hi + 0.15 * (hi - lo))
         low.tick_params(labelsize=8 * s)
         low.axhline(0, color=C("muted"), lw=0.8 * s)
         low.plot(d["x"], d["dy"], color=C("derivative"), lw=lw * 0.9,
-                 label=tr("gif.tangent_line.dcurve", lang, n=f"{POWER_N:g}",
-                          m=f"{POWER_N - 1:g}", a=f"{AFFINE_A:g}"))
-        low.legend(loc="upper center", fontsize=9.5 * s, handlelength=1.6)
+                 label=derivative_label(FUNCTION) if CUSTOM else
+                 tr("gif.tangent_line.dcurve", lang, n=f"{POWER_N:g}", m=f"{POWER_N - 1:g}",
+                    a=f"{AFFINE_A:g}"))
+        low.legend(loc="best" if CUSTOM else "upper center", fontsize=9.5 * s, handlelength=1.6)
 
     def init(self):
         s = self.s

@@ -4,6 +4,13 @@ second forward pass with its smaller loss.
 
 The lecture's slide reads 1/2 (60 - 140.3156)^2 ~ 3225.157: typos for 140.3136 and 3225.137,
 which is what mathcore computes and what the scene shows.
+
+The lecturer's own network (render.py --w1/--w2/--x/--y/--lr, through lecture.params into
+``seed_example``) replaces the lecture's. Then numbers are cut shorter where space is short
+(CUSTOM_NODE_DIGITS inside nodes, CUSTOM_EDGE_DIGITS on edges, and scaled down should one
+still not fit), an update whose weights differ from unit to unit is written one vector per
+layer row, and a step that makes the loss larger says so (">" and "diverged") instead of "the
+loss went down".
 """
 
 from __future__ import annotations
@@ -12,15 +19,29 @@ import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, BackgroundRectangle, Circle, Create, FadeIn, FadeOut,
                    FadeTransform, Line, ShowPassingFlash, SurroundingRectangle, VGroup, Write)
 
-from lecture import strings
+from lecture import params, strings
 from mathcore import backprop
 
 from .style import SMALL_SIZE, C, LectureScene, fits, fmt, formula, label, lang, say, tr
 
-EXAMPLE = backprop.seed_example   # the lecture's network, input, target and learning rate
+# the lecture's network, input, target and learning rate, or the lecturer's own
+CUSTOM = params.is_custom()
+EXAMPLE_OPTIONS = {k: params.get(k) for k in ("w1", "w2", "x", "y", "lr")}
+
+
+def EXAMPLE():
+    return backprop.seed_example(**EXAMPLE_OPTIONS)
+
+
 DIGITS = 8                        # exact values (140.3136) are shown in full
 LOSS_DIGITS = 6                   # the loss after the step is rounded: ≈ 3225.14
 NODE_DIGITS = 5                   # inside a node: 140.31 (the panel shows 140.3136)
+CUSTOM_NODE_DIGITS = 3            # her numbers can be any length: shorter in nodes
+CUSTOM_EDGE_DIGITS = 4            # and on edges
+CUSTOM_VECTOR_DIGITS = 5          # an update written as vectors
+if CUSTOM:
+    NODE_DIGITS = CUSTOM_NODE_DIGITS
+EDGE_DIGITS = CUSTOM_EDGE_DIGITS if CUSTOM else DIGITS
 
 # layout: the network on the left, the current formula on the right
 IN_X, HID_X, OUT_X = -5.8, -2.95, -0.75
@@ -92,6 +113,7 @@ def labels(lang: str = strings.DEFAULT_LANG) -> dict:
     rel, loss_after = approx(d["loss_after"], LOSS_DIGITS)
     return {
         "x": [num(v) for v in d["x"]], "y": num(d["y"]), "lr": num(d["lr"]),
+        "nodes_x": [num(v, NODE_DIGITS) if CUSTOM else num(v) for v in d["x"]],
         "w1": [[num(v) for v in row] for row in d["w1"]],
         "w2": [num(v) for v in d["w2"][:, 0]],
         "z": [num(v) for v in d["z"]], "y_hat": num(d["y_hat"]), "loss": num(d["loss"]),
@@ -162,12 +184,18 @@ class BackpropOnTinyNetwork(LectureScene):
     def node_value(self, node, text: str, color):
         size = OUT_SIZE if node is self.output else NODE_SIZE
         t = label(text, size, color).move_to(node)
+        if CUSTOM and t.width >= 2 * node.radius - 0.1:     # her number: smaller, not out
+            t.scale_to_fit_width(2 * node.radius - 0.12)
         assert t.width < 2 * node.radius - 0.1, f"{text} does not fit in its node"
         return t
 
     def stack_line(self, mob, row: int):
         """One line of the readout right of y': target, loss, dL/dy' on rows 0, 1, 2."""
         mob.move_to([OUT_X + R_OUT + 0.2, 0.62 - 0.62 * row, 0], aligned_edge=LEFT)
+        room = PANEL_LEFT - 0.12 - (OUT_X + R_OUT + 0.2)
+        if CUSTOM and mob.width > room:                     # her number: smaller, not over
+            mob.scale_to_fit_width(room).move_to([OUT_X + R_OUT + 0.2, 0.62 - 0.62 * row, 0],
+                                                 aligned_edge=LEFT)
         assert mob.get_right()[0] < PANEL_LEFT - 0.1, "readout runs into the panel"
         return mob
 
@@ -222,12 +250,12 @@ class BackpropOnTinyNetwork(LectureScene):
         self.wait(0.6)
 
     def _w1_label(self, i, j, v, color):
-        return _on_edge(num(v), self.inputs[i].get_center(), self.hidden[j].get_center(), W1_AT,
-                        color)
+        return _on_edge(num(v, EDGE_DIGITS), self.inputs[i].get_center(),
+                        self.hidden[j].get_center(), W1_AT, color)
 
     def _w2_label(self, j, v, color):
-        return _on_edge(num(v), self.hidden[j].get_center(), self.output.get_center(), W2_AT,
-                        color)
+        return _on_edge(num(v, EDGE_DIGITS), self.hidden[j].get_center(),
+                        self.output.get_center(), W2_AT, color)
 
     def _forward(self, header_key, w1, w2, z, y_hat, node_texts, x_values=True):
         """One forward pass: the z_1 and y' formulas, values lighting up in the nodes."""
@@ -247,7 +275,8 @@ class BackpropOnTinyNetwork(LectureScene):
                           + f" \\ &= {typ(y_hat)}", 30)
         self.panel(header_key, f_z, f_rest, f_y, buff=0.4)
         if x_values:
-            self.x_vals = [self.node_value(n, s, fw) for n, s in zip(self.inputs, self.lab["x"])]
+            self.x_vals = [self.node_value(n, s, fw)
+                           for n, s in zip(self.inputs, self.lab["nodes_x"])]
             self.play(*[FadeIn(m) for m in self.x_vals], run_time=0.6)
         self.play(*[self.edge_flash(e, fw) for row in self.e1 for e in row], Write(f_z),
                   run_time=1.6)
@@ -311,7 +340,7 @@ class BackpropOnTinyNetwork(LectureScene):
         self.play(FadeIn(general), run_time=0.8)
         self.g2_labels = []
         for j, e in enumerate(self.e2):
-            lab = _on_edge(num(d["grad_w2"][j, 0]), self.hidden[j].get_center(),
+            lab = _on_edge(num(d["grad_w2"][j, 0], EDGE_DIGITS), self.hidden[j].get_center(),
                            self.output.get_center(), G2_AT, g)
             self.g2_labels.append(lab)
             self.play(self.edge_flash(e, g, backward=True), e.animate.set_stroke(g, opacity=0.6),
@@ -332,7 +361,7 @@ class BackpropOnTinyNetwork(LectureScene):
         self.g1_labels = {}
         for i, j in order:
             e = self.e1[i][j]
-            lab = _on_edge(num(d["grad_w1"][i, j]), self.inputs[i].get_center(),
+            lab = _on_edge(num(d["grad_w1"][i, j], EDGE_DIGITS), self.inputs[i].get_center(),
                            self.hidden[j].get_center(), G1_AT, g)
             self.g1_labels[i, j] = lab
             self.play(self.edge_flash(e, g, backward=True), e.animate.set_stroke(g, opacity=0.6),
@@ -343,14 +372,24 @@ class BackpropOnTinyNetwork(LectureScene):
         d, up = self.d, C("update")
         eta = typ(d["lr"])
         w1, w2, g1, g2 = d["w1"], d["w2"], d["grad_w1"], d["grad_w2"]
-        # the view groups equal updates on one line, as the lecture does
-        assert _uniform(w2) and _uniform(g2) and _uniform(w1, 1) and _uniform(g1, 1), \
-            "the update view assumes the lecture's uniform weights"
+        # the view groups equal updates on one line, as the lecture does; updates that differ
+        # from unit to unit (a lecturer's own weights) are written as one vector per row
         rule = formula("W <- W - eta (partial L)/(partial W)", 34, up)
-        l2 = formula(f"w_(j 1)^2 = {typ(w2[0, 0])} - {eta} times {typ(g2[0, 0])} = "
-                     f"{typ(d['w2_after'][0, 0])}", 28)
+
+        def vec(a):
+            return "(" + ", ".join(typ(v, CUSTOM_VECTOR_DIGITS) for v in a) + ")"
+
+        if _uniform(w2) and _uniform(g2):
+            l2 = formula(f"w_(j 1)^2 = {typ(w2[0, 0])} - {eta} times {typ(g2[0, 0])} = "
+                         f"{typ(d['w2_after'][0, 0])}", 28)
+        else:
+            l2 = formula(f"w_(j 1)^2 = {vec(w2[:, 0])} - {eta} times {vec(g2[:, 0])} \\ "
+                         f"quad = {vec(d['w2_after'][:, 0])}", 28)
         l1 = [formula(f"w_({i + 1} j)^1 = {typ(w1[i, 0])} - {eta} times {typ(g1[i, 0])} = "
-                      f"{typ(d['w1_after'][i, 0])}", 28) for i in range(2)]
+                      f"{typ(d['w1_after'][i, 0])}", 28)
+              if _uniform(w1[i]) and _uniform(g1[i]) else
+              formula(f"w_({i + 1} j)^1 = {vec(w1[i])} - {eta} times {vec(g1[i])} \\ "
+                      f"quad = {vec(d['w1_after'][i])}", 28) for i in range(2)]
         self.panel("s10.update", rule, l2, *l1, buff=0.4)
         self.play(Write(rule), run_time=1.0)
         self.play(FadeOut(self.dout), self.output.animate.set_stroke(C("muted")), run_time=0.4)
@@ -377,10 +416,14 @@ class BackpropOnTinyNetwork(LectureScene):
                       x_values=False)
         rel, loss_after = self.lab["loss_after_relation"], self.lab["loss_after"]
         rel_typ = "approx" if rel == "≈" else "="
+        # the lecture's step lowers the loss; a lecturer's lr may be too large for that
+        went_down = d["loss_after"] < d["loss"]
+        order = "<" if went_down else (">" if d["loss_after"] > d["loss"] else "=")
         f = formula(f"L &= 1/2 ({typ(d['y'])} - {typ(d['y_hat_after'])})^2 \\ "
-                    f"&{rel_typ} {loss_after} < {typ(d['loss'])} \" ({tr('s10.before')})\"",
-                    32, C("loss"))
-        note = say("s10.smaller", SMALL_SIZE + 2, C("loss"))
+                    f"&{rel_typ} {loss_after} {order} {typ(d['loss'])} "
+                    f"\" ({tr('s10.before')})\"", 32, C("loss"))
+        note = (say("s10.smaller", SMALL_SIZE + 2, C("loss")) if went_down or not CUSTOM else
+                say("diverged", SMALL_SIZE + 2, C("gradient")))
         self.panel("s10.loss_again", f, note, buff=0.45)
         new_loss = self.stack_line(label(f"L {rel} {loss_after}", STACK_SIZE, C("loss")), 1)
         self.play(Write(f), run_time=1.5)

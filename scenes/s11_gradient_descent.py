@@ -1,19 +1,34 @@
 """Section 11: a point steps down f(x) = x^2 + sin x to its minimum by x <- x - eta f'(x);
-then a learning rate that is too large overshoots, swings across the minimum and diverges."""
+then a learning rate that is too large overshoots, swings across the minimum and diverges.
+
+The lecturer's own example (render.py --function/--point/--range/--lr/--steps/--momentum,
+through lecture.params) keeps the two beats: the first is her run (her start, lr, steps and
+momentum; its header gives the start and momentum instead of "good learning rate"; the minimum
+is marked only if a long run with her lr, from where hers ended, converges), the second starts
+at the same point with lr x k, k the smallest of OVERSHOOT_FACTORS that makes the run leave the
+range within STEPS_BIG steps. The axes are her range, the height fitted to the curve; a step
+leaving the range counts as diverged. A run of more than STEPS_ONE_BY_ONE steps is shown one
+step at a time for its first steps, then in a few longer strides.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UL, UP, Arrow, Axes, Create, Dot, FadeIn,
-                   FadeOut, FadeTransform, Line, VGroup, Write)
+                   FadeOut, FadeTransform, Line, VGroup, VMobject, Write)
 
+from dataclasses import replace
+
+from lecture import params
 from mathcore import functions, optimize, rules
 
 from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fits, fmt, formula, label, say,
                     tick_labels, tr)
 
 # f(x) = x^2 + sin x: one clear minimum, not symmetric about it
-FUNCTION = rules.sum_(functions.get("power", n=2), functions.get("sin"))
+# (the lecture's example, unless the lecturer typed her own: see the module docstring)
+CUSTOM = params.get("function") is not None
+FUNCTION = params.function(rules.sum_(functions.get("power", n=2), functions.get("sin")))
 X0_GOOD, LR_GOOD, STEPS_GOOD = 2.5, 0.2, 10
 X0_BIG, LR_BIG, STEPS_BIG = 0.0, 1.1, 12
 X_LIMIT = 3.2          # a step that leaves the drawn curve (|x| > 3.2) counts as diverged
@@ -21,20 +36,93 @@ X_RANGE, Y_RANGE = (-3.4, 3.4), (-1.5, 11.5)
 ARROW_SCALE = 0.14     # axis units of arrow per unit of slope
 PANEL_LEFT = 0.8
 NOTE_SIZE = SMALL_SIZE + 2
+MOMENTUM = params.number("momentum", 0.0)
+DRAWN = (-X_LIMIT, X_LIMIT)                     # where the curve is drawn
+OVERSHOOT_FACTORS = (1.5, 2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 100, 1000)
+STEPS_ONE_BY_ONE = 12  # longer runs: the first steps one by one, then STRIDES longer moves
+STRIDES = 5
+if CUSTOM:
+    DRAWN = params.pair("range", (-3.0, 3.0))
+    X0_GOOD = params.number("point", DRAWN[0] + 0.85 * (DRAWN[1] - DRAWN[0]))
+    LR_GOOD = params.number("lr", 0.1)
+    STEPS_GOOD = int(params.number("steps", 30))
+    X0_BIG = X0_GOOD
 
 
 def _descend(x0, lr, steps):
-    return optimize.gradient_descent(FUNCTION.df, x0, lr, steps, f=FUNCTION.f, bound=X_LIMIT)
+    if not CUSTOM:
+        return optimize.gradient_descent(FUNCTION.df, x0, lr, steps, f=FUNCTION.f, bound=X_LIMIT)
+    # leaving the range drawn counts as diverging: the bound at its farther edge, the path cut
+    # before the first point beyond the nearer one
+    lo, hi = DRAWN
+    t = optimize.gradient_descent(FUNCTION.df, x0, lr, steps, momentum=MOMENTUM, f=FUNCTION.f,
+                                  bound=max(abs(lo), abs(hi)))
+    inside = (t.points[:, 0] >= lo) & (t.points[:, 0] <= hi)
+    if inside.all():
+        return t
+    k = int(np.argmin(inside))
+    return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
+                   converged=False, diverged=True)
+
+
+def _ticks(lo, hi, n=4):
+    """Round tick positions, about n of them, 0 left out (the axes cross there)."""
+    raw = (hi - lo) / n
+    k = 10.0 ** np.floor(np.log10(raw))
+    step = min((m * k for m in (1, 2, 2.5, 5, 10) if m * k >= raw), default=10 * k)
+    return [t for t in np.arange(np.ceil(lo / step) * step, hi + 1e-9, step) if abs(t) > 1e-9]
+
+
+if CUSTOM:
+    LR_BIG = next((LR_GOOD * k for k in OVERSHOOT_FACTORS
+                   if _descend(X0_BIG, LR_GOOD * k, STEPS_BIG).diverged),
+                  LR_GOOD * OVERSHOOT_FACTORS[-1])
+    _pad = 0.2 / 6.4 * (DRAWN[1] - DRAWN[0])
+    X_RANGE = (DRAWN[0] - _pad, DRAWN[1] + _pad)
+    _xs = np.linspace(*DRAWN, 401)
+    _ys = np.broadcast_to(np.asarray(FUNCTION.f(_xs), dtype=float), _xs.shape)
+    _span = float(np.ptp(_ys)) or 1.0
+    Y_RANGE = (float(_ys.min()) - 0.08 * _span, float(_ys.max()) + 0.08 * _span)
+    # the longest arrow (the steepest slope drawn) about 0.15 of the width, as in the lecture's
+    _steep = float(np.max(np.abs(FUNCTION.df(_xs)))) or 1.0
+    ARROW_SCALE = 0.15 * (DRAWN[1] - DRAWN[0]) / _steep
+
+
+def _minimum(good):
+    """Where a long descent from the end of the first run settles (lr, then smaller ones,
+    until one converges), or None: the first run diverged, or none converged."""
+    if CUSTOM:
+        if good.diverged:
+            return None
+        for lr in LR_GOOD * np.array([1, 0.5, 0.25, 0.125]):
+            star = optimize.gradient_descent(FUNCTION.df, float(good.final[0]), lr, 10_000,
+                                             f=FUNCTION.f, tol=1e-12)
+            if star.converged and DRAWN[0] <= star.final[0] <= DRAWN[1]:
+                return star
+        return None
+    return optimize.gradient_descent(FUNCTION.df, X0_GOOD, LR_GOOD, 10_000, f=FUNCTION.f,
+                                     tol=1e-12)
 
 
 def data() -> dict:
     """The two trajectories the scene draws, and the minimum (a long, converged descent)."""
-    star = optimize.gradient_descent(FUNCTION.df, X0_GOOD, LR_GOOD, 10_000, f=FUNCTION.f,
-                                     tol=1e-12)
-    return {"good": _descend(X0_GOOD, LR_GOOD, STEPS_GOOD),
+    good = _descend(X0_GOOD, LR_GOOD, STEPS_GOOD)
+    star = _minimum(good)
+    return {"good": good,
             "big": _descend(X0_BIG, LR_BIG, STEPS_BIG),
-            "x_star": float(star.final[0]), "f_star": float(star.values[-1]),
-            "star_converged": star.converged}
+            "x_star": float(star.final[0]) if star else float("nan"),
+            "f_star": float(star.values[-1]) if star else float("nan"),
+            "star_converged": bool(star and star.converged)}
+
+
+def shown_steps(steps: int) -> list[int]:
+    """The steps a run stops at on screen: all of them up to STEPS_ONE_BY_ONE, else the first
+    STEPS_ONE_BY_ONE - STRIDES one by one and then STRIDES even strides to the last."""
+    if steps <= STEPS_ONE_BY_ONE:
+        return list(range(steps + 1))
+    first = STEPS_ONE_BY_ONE - STRIDES
+    rest = np.rint(np.linspace(first, steps, STRIDES + 1)).astype(int)[1:]
+    return list(range(first + 1)) + sorted(set(rest.tolist()))
 
 
 class PointRollsDownhill(LectureScene):
@@ -44,19 +132,33 @@ class PointRollsDownhill(LectureScene):
         self.d = data()
         self.show_title()
         self.show_curve_and_rule()
-        self.descend(self.d["good"], "s11.small_lr")
-        self.show_minimum()
+        self.descend(self.d["good"], None if CUSTOM else "s11.small_lr")
+        if self.d["star_converged"]:
+            self.show_minimum()
+        else:          # her run diverged, or settles nowhere: say where it ended
+            self.show_outcome()
+            self.wait(0.5)
         self.descend(self.d["big"], "s11.large_lr")
         self.show_outcome()
 
     def show_curve_and_rule(self):
-        ax = Axes(x_range=[*X_RANGE, 1], y_range=[*Y_RANGE, 2], x_length=7.0, y_length=6.1,
-                  tips=False, axis_config={"color": C("muted")})
+        if CUSTOM:    # ticks at round numbers of her range and heights
+            xt, yt = _ticks(*DRAWN), _ticks(*Y_RANGE)
+            x_step = xt[1] - xt[0] if len(xt) > 1 else DRAWN[1] - DRAWN[0]
+            y_step = yt[1] - yt[0] if len(yt) > 1 else Y_RANGE[1] - Y_RANGE[0]
+        else:
+            xt, yt, x_step, y_step = [-3, -2, -1, 1, 2, 3], [4, 8], 1, 2
+        ax = Axes(x_range=[*X_RANGE, x_step], y_range=[*Y_RANGE, y_step], x_length=7.0,
+                  y_length=6.1, tips=False, axis_config={"color": C("muted")})
         ax.to_corner(DOWN + LEFT, buff=0.35)
-        curve = ax.plot(FUNCTION.f, x_range=[-X_LIMIT, X_LIMIT], color=C("function"))
-        ticks = tick_labels(ax, xs=[-3, -2, -1, 1, 2, 3], ys=[4, 8])
+        curve = ax.plot(FUNCTION.f, x_range=list(DRAWN), color=C("function"))
+        ticks = tick_labels(ax, xs=xt, ys=yt)
         name = formula(f"f(x) = {FUNCTION.instance_formula}", 30, C("function"))
-        rule = formula("x_(k+1) = x_k - eta f'(x_k)", 34, C("update"))
+        if name.width > 6.0:
+            name.scale_to_fit_width(6.0)
+        rule = (formula("v_(k+1) &= mu v_k + f'(x_k) \\ x_(k+1) &= x_k - eta v_(k+1)", 30,
+                        C("update")) if MOMENTUM else
+                formula("x_(k+1) = x_k - eta f'(x_k)", 34, C("update")))
         VGroup(name, rule).arrange(DOWN, aligned_edge=LEFT, buff=0.35).move_to(
             [PANEL_LEFT, 2.6, 0], aligned_edge=UL)
         self.ax, self.rule, self.name = ax, rule, name
@@ -89,8 +191,12 @@ class PointRollsDownhill(LectureScene):
         return r
 
     def descend(self, traj, header_key):
-        """One run: the header and eta, then step after step with the gradient arrow."""
-        header = say(header_key, NOTE_SIZE, C("muted"))
+        """One run: the header and eta, then step after step with the gradient arrow (or, for a
+        long run, its later steps in strides: see ``shown_steps``)."""
+        header = (say(header_key, NOTE_SIZE, C("muted")) if header_key else
+                  formula(f"x_0 = {fmt(traj.points[0, 0])}" + (f", quad mu = {fmt(MOMENTUM)}"
+                                                               if MOMENTUM else ""),
+                          28, C("muted")))
         lr_line = VGroup(say("learning_rate", BODY_SIZE, C("update")),
                          formula(f"eta = {fmt(traj.lr)}", 32, C("update"))).arrange(RIGHT, buff=0.2)
         header.next_to(self.rule, DOWN, buff=0.5).align_to(self.rule, LEFT)
@@ -110,14 +216,20 @@ class PointRollsDownhill(LectureScene):
         self.wait(0.6)
         self.trail = VGroup()
         self.add(self.trail)
-        for k in range(traj.steps):
+        stops = shown_steps(traj.steps)
+        for k, k_next in zip(stops, stops[1:]):
             x, g = float(traj.points[k, 0]), float(traj.grads[k, 0])
             arrow = self.grad_arrow(x, g).set_z_index(2)
             self.play(FadeIn(arrow), run_time=0.4)
-            start, end = self.point(x), self.point(float(traj.points[k + 1, 0]))
-            seg = Line(start, end, color=C("update"), stroke_width=2, stroke_opacity=0.7)
+            start, end = self.point(x), self.point(float(traj.points[k_next, 0]))
+            if k_next == k + 1:
+                seg = Line(start, end, color=C("update"), stroke_width=2, stroke_opacity=0.7)
+            else:      # a stride: the path through every step it covers
+                seg = VMobject(color=C("update"), stroke_width=2, stroke_opacity=0.7)
+                seg.set_points_as_corners([self.point(float(v))
+                                           for v in traj.points[k:k_next + 1, 0]])
             mark = Dot(start, radius=0.045, color=C("muted"))
-            new_values = self.readout(traj, k + 1)
+            new_values = self.readout(traj, k_next)
             self.play(dot.animate.move_to(end), Create(seg), FadeOut(arrow),
                       FadeTransform(values, new_values), FadeIn(mark), run_time=0.7)
             self.remove(seg, mark)     # kept in the trail, so that one FadeOut clears them
@@ -149,4 +261,5 @@ class PointRollsDownhill(LectureScene):
         assert fits(msg), "outcome" 
         self.play(FadeIn(arrow), FadeIn(msg, shift=UP * 0.2), run_time=0.8)
         self.play(self.dot.animate.set_color(C("gradient")), run_time=0.4)
+        self.note = VGroup(arrow, msg)      # cleared with the run, should another follow
         self.wait(2.0)

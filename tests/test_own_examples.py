@@ -1,0 +1,368 @@
+"""A lecturer's own examples reach the GIFs and scenes that take them: the numbers each module
+would draw under CALCANIM_PARAMS (computed in a fresh process, since modules read the options
+at import time) against independent hand computations for the typed function; without options
+the lecture's own example; and one real render per kind."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from conftest import ROOT, run_cli
+from PIL import Image
+
+# what the lecturer types, and what render.py's tools/options.resolve makes of it
+CUBIC = {"function": "x**3 - 2*x", "point": 1.5, "range": [-2.0, 2.0]}
+QUARTIC = {"function": "x**4 - 3*x**2 + x", "point": 2.0, "range": [-3.0, 3.0], "lr": 0.05,
+           "steps": 40, "momentum": 0.0}
+NETWORK = {"w1": [0.3] * 6, "w2": [1.0, 2.0, 3.0], "x": [1.0, 2.0], "y": 3.0, "lr": 0.01}
+
+
+def _under(module: str, params: dict, expr: str = "m.data()") -> dict:
+    """``expr`` (a dict; ``m`` is the module) evaluated in a fresh process with the lecturer's
+    options set, numbers and arrays as lists; other values left out."""
+    code = (
+        "import json, importlib, numpy as np\n"
+        f"m = importlib.import_module({module!r})\n"
+        f"d = {expr}\n"
+        "def conv(v):\n"
+        "    if hasattr(v, 'points') and hasattr(v, 'grads'):\n"
+        "        return {'points': v.points.tolist(), 'values': v.values.tolist(),\n"
+        "                'diverged': bool(v.diverged), 'lr': float(v.lr)}\n"
+        "    if isinstance(v, (str, bool, type(None))):\n"
+        "        return v\n"
+        "    if isinstance(v, (list, tuple)) and v and isinstance(v[0], str):\n"
+        "        return list(v)\n"
+        "    if isinstance(v, (list, tuple)) and v and isinstance(v[0], (list, tuple)) and v[0] "
+        "and isinstance(v[0][0], str):\n"
+        "        return [list(r) for r in v]\n"
+        "    try:\n"
+        "        a = np.asarray(v, dtype=float)\n"
+        "    except (TypeError, ValueError):\n"
+        "        return None\n"
+        "    return a.tolist()\n"
+        "print(json.dumps({k: conv(v) for k, v in d.items()}))\n")
+    env = dict(os.environ)
+    env.pop("CALCANIM_PARAMS", None)
+    if params:
+        env["CALCANIM_PARAMS"] = json.dumps(params)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       env=env)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+def _gd_by_hand(df, x0, lr, steps, lo, hi, momentum=0.0):
+    """PyTorch's SGD (v <- mu v + g, x <- x - lr v), stopping before a point outside [lo, hi]."""
+    xs, v = [x0], 0.0
+    for k in range(steps):
+        g = df(xs[-1])
+        v = g if k == 0 else momentum * v + g
+        x = xs[-1] - lr * v
+        if not lo <= x <= hi:
+            return np.array(xs), True
+        xs.append(x)
+    return np.array(xs), False
+
+
+def f4(x):
+    return x ** 4 - 3 * x ** 2 + x
+
+
+def df4(x):
+    return 4 * x ** 3 - 6 * x + 1
+
+
+# --- secant -> tangent -----------------------------------------------------------------------
+
+def test_secant_tangent_draws_the_typed_function():
+    d = _under("animations.secant_tangent", CUBIC)
+    a, h = 1.5, np.array(d["h"])
+    f = lambda x: x ** 3 - 2 * x    # noqa: E731
+    np.testing.assert_allclose(d["slopes"], (f(a + h) - f(a)) / h, rtol=1e-9, atol=1e-12)
+    assert d["derivative"] == pytest.approx(3 * a ** 2 - 2, rel=1e-12)
+    assert d["a"] == a and d["fa"] == pytest.approx(f(a))
+    # the farther end of [-2, 2] from 1.5 is the left one: h < 0, 0.85 of the way, 200-fold
+    assert h[0] == pytest.approx(-0.85 * 3.5) and h[-1] == pytest.approx(h[0] / 200)
+    np.testing.assert_allclose(d["y"], f(np.array(d["x"])), rtol=1e-12, atol=1e-12)
+    assert d["x"][0] == -2 and d["x"][-1] == 2
+    view = _under("animations.secant_tangent", CUBIC, "{'y': m.Y_VIEW, 'x': m.X_VIEW}")
+    assert view["x"] == [-2, 2]
+    assert view["y"][0] < -4 and view["y"][1] > 4          # f(-2) = -4, f(2) = 4 in view
+
+
+def test_secant_tangent_without_options_is_the_lectures():
+    d = _under("animations.secant_tangent", {})
+    assert d["a"] == 1.0 and d["derivative"] == 2.0
+    assert d["h"][0] == pytest.approx(2.0) and d["h"][-1] == pytest.approx(0.01)
+
+
+# --- tangent line ----------------------------------------------------------------------------
+
+SINEXP = {"function": "sin(x)*exp(-x/3)", "range": [0.0, 6.0]}
+
+
+def test_tangent_line_travels_along_the_typed_function():
+    d = _under("animations.tangent_line", SINEXP)
+    x, xs = np.array(d["x"]), np.array(d["xs"])
+    np.testing.assert_allclose(d["y"], np.sin(x) * np.exp(-x / 3), rtol=1e-12, atol=1e-14)
+    by_hand = np.exp(-x / 3) * (np.cos(x) - np.sin(x) / 3)
+    np.testing.assert_allclose(d["dy"], by_hand, rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(d["slopes"], np.exp(-xs / 3) * (np.cos(xs) - np.sin(xs) / 3),
+                               rtol=1e-10, atol=1e-14)
+    # the point stays in the range, over its middle 1.9/2.2 as in the lecture's
+    half = 1.9 / 2.2 * 3
+    assert xs.min() == pytest.approx(3 - half) and xs.max() == pytest.approx(3 + half)
+    assert x[0] == 0 and x[-1] == 6
+
+
+def test_tangent_line_without_options_is_the_lectures():
+    d = _under("animations.tangent_line", {})
+    x = np.array(d["x"])
+    np.testing.assert_allclose(d["y"], x ** 3 - 2 * x, atol=1e-12)
+    assert min(d["xs"]) == pytest.approx(-1.9) and max(d["xs"]) == pytest.approx(1.9)
+
+
+# --- differential ----------------------------------------------------------------------------
+
+def test_differential_of_the_typed_function():
+    p = {"function": "x**3 - 2*x", "point": 1.0, "range": [-2.0, 2.0]}
+    d = _under("animations.differential", p)
+    dx = np.array(d["dx"])
+    assert dx[0] == pytest.approx(-0.85 * 3.0) and dx[-1] == pytest.approx(dx[0] / 120)
+    np.testing.assert_allclose(d["dy"], (3 * 1 ** 2 - 2) * dx, rtol=1e-12)
+    f = lambda x: x ** 3 - 2 * x    # noqa: E731
+    np.testing.assert_allclose(d["delta_y"], f(1 + dx) - f(1), rtol=1e-9, atol=1e-12)
+    # Δy - dy = 3 dx^2 + dx^3 for this cubic at x = 1
+    np.testing.assert_allclose(d["gap"], 3 * dx ** 2 + dx ** 3, rtol=1e-6, atol=1e-12)
+    assert d["x0"] == 1.0 and d["slope"] == pytest.approx(1.0)
+
+
+def test_differential_without_options_is_the_lectures():
+    d = _under("animations.differential", {})
+    assert d["x0"] == 0.5 and d["slope"] == pytest.approx(math.exp(0.5))
+    assert d["dx"][0] == pytest.approx(1.2)
+
+
+# --- Riemann sums ----------------------------------------------------------------------------
+
+def test_riemann_sums_of_the_typed_function():
+    d = _under("animations.riemann", {"function": "sin(x)+2", "range": [0.0, 3.0]},
+               "{'integral': m.data()['integral'], 'n': m.data()['n'], "
+               "**{r: m.data()['rules'][r]['sums'] for r in m.RULES}}")
+    exact = 2 * 3 + 1 - math.cos(3)
+    assert d["integral"] == pytest.approx(exact, rel=1e-12)
+    for rule, offset in (("left", 0.0), ("right", 1.0), ("midpoint", 0.5)):
+        hand = []
+        for n in d["n"]:
+            w = 3.0 / n
+            x = (np.arange(n) + offset) * w
+            hand.append(w * np.sum(np.sin(x) + 2))
+        np.testing.assert_allclose(d[rule], hand, rtol=1e-12)
+
+
+def test_riemann_without_options_is_the_lectures():
+    d = _under("animations.riemann", {}, "{'integral': m.data()['integral'], 'ab': [m.A, m.B]}")
+    assert d["ab"] == [0.0, 2.0] and d["integral"] == pytest.approx(8 / 3)
+
+
+# --- gradient descent on a curve -------------------------------------------------------------
+
+def test_gradient_descent_gif_runs_the_typed_descent():
+    d = _under("animations.gradient_descent", QUARTIC,
+               "{**m.data(), 'factors': m.OVERSHOOT_FACTORS, 'lr_bad': m.LR_BAD}")
+    xs, diverged = _gd_by_hand(df4, 2.0, 0.05, 40, -3, 3)
+    good = d["good"]
+    assert not diverged and not good["diverged"] and good["lr"] == 0.05
+    np.testing.assert_allclose(np.array(good["points"])[:, 0], xs, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(good["values"], f4(xs), rtol=1e-12, atol=1e-12)
+    # the second beat: lr times the smallest factor that leaves the range, checked by hand
+    k = next(k for k in d["factors"] if _gd_by_hand(df4, 2.0, 0.05 * k, 40, -3, 3)[1])
+    assert d["lr_bad"] == pytest.approx(0.05 * k)
+    bad_xs, bad_div = _gd_by_hand(df4, 2.0, 0.05 * k, 40, -3, 3)
+    assert bad_div and d["bad"]["diverged"]
+    np.testing.assert_allclose(np.array(d["bad"]["points"])[:, 0], bad_xs, rtol=1e-12)
+    assert sum(d["note"]) > 0 and not any(d["note_good"])
+    assert d["x_good"][0] == -3 and d["x_good"][-1] == 3
+
+
+def test_gradient_descent_gif_shows_a_diverging_lr():
+    d = _under("animations.gradient_descent", {**QUARTIC, "lr": 0.5})
+    xs, diverged = _gd_by_hand(df4, 2.0, 0.5, 40, -3, 3)
+    assert diverged and d["good"]["diverged"]
+    np.testing.assert_allclose(np.array(d["good"]["points"])[:, 0], xs, rtol=1e-12)
+    assert d["note_good"][-1] and sum(d["note_good"]) >= 10
+
+
+def test_gradient_descent_gif_without_options_is_the_lectures():
+    d = _under("animations.gradient_descent", {})
+    assert d["good"]["lr"] == 0.1 and d["bad"]["lr"] == 1.05
+    assert d["good"]["points"][0] == [2.0]
+
+
+# --- gradient descent on a surface -----------------------------------------------------------
+
+def test_gradient_descent_3d_runs_the_typed_surface_with_momentum():
+    p = {"function": "x**2 + 3*y**2", "point": [2.5, 2.0], "range": [-3.0, 3.0], "lr": 0.1,
+         "steps": 40, "momentum": 0.5}
+    d = _under("animations.gradient_descent_3d", p)
+    P, v = [np.array([2.5, 2.0])], np.zeros(2)
+    for k in range(40):
+        g = np.array([2 * P[-1][0], 6 * P[-1][1]])
+        v = g if k == 0 else 0.5 * v + g
+        P.append(P[-1] - 0.1 * v)
+    P = np.array(P)
+    traj = d["traj"]
+    assert not traj["diverged"]
+    np.testing.assert_allclose(traj["points"], P, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(traj["values"], P[:, 0] ** 2 + 3 * P[:, 1] ** 2, atol=1e-12)
+    X, Y, Z = (np.array(d[k]) for k in ("CX", "CY", "CZ"))
+    np.testing.assert_allclose(Z, X ** 2 + 3 * Y ** 2, atol=1e-12)
+    assert X.min() == -3 and X.max() == 3 and Y.min() == -3 and Y.max() == 3
+    assert d["minimum"] == pytest.approx([0.0, 0.0], abs=1e-12)      # found on the grid
+
+
+def test_gradient_descent_3d_diverging_lr_is_marked():
+    p = {"function": "x**2 + 3*y**2", "point": [2.5, 2.0], "range": [-3.0, 3.0], "lr": 0.5,
+         "steps": 40, "momentum": 0.0}
+    d = _under("animations.gradient_descent_3d", p)
+    assert d["traj"]["diverged"] and d["note"][-1]
+    assert np.all(np.abs(d["traj"]["points"]) <= 3)
+
+
+def test_gradient_descent_3d_without_options_is_the_lectures():
+    d = _under("animations.gradient_descent_3d", {})
+    assert d["traj"]["lr"] == 0.2 and d["traj"]["points"][0] == [0.8, 0.4]
+    assert not any(d["note"])
+
+
+# --- backprop --------------------------------------------------------------------------------
+
+def _network_by_hand(steps):
+    W1, W2 = np.full((2, 3), 0.3), np.array([[1.0], [2.0], [3.0]])
+    x, y, lr = np.array([1.0, 2.0]), np.array([3.0]), 0.01
+    losses, w1s, w2s, first = [], [], [], None
+    for _ in range(steps + 1):
+        z = x @ W1
+        out = z @ W2
+        losses.append(0.5 * float((y - out) @ (y - out)))
+        w1s.append(W1.copy())
+        w2s.append(W2.copy())
+        e = out - y
+        g2, g1 = np.outer(z, e), np.outer(x, W2 @ e)
+        if first is None:
+            first = {"z": z, "y_hat": out[0], "dy": e[0], "g1": g1, "g2": g2,
+                     "w1n": W1 - lr * g1, "w2n": W2 - lr * g2}
+        W1, W2 = W1 - lr * g1, W2 - lr * g2
+    return np.array(losses), np.array(w1s), np.array(w2s), first
+
+
+def test_backprop_training_gif_trains_the_typed_network():
+    d = _under("animations.backprop_training", {**NETWORK, "steps": 12})
+    losses, w1, w2, _ = _network_by_hand(12)
+    np.testing.assert_allclose(d["losses"], losses, rtol=1e-12)
+    np.testing.assert_allclose(d["w1_x1"], w1[:, 0, :], rtol=1e-12)
+    np.testing.assert_allclose(d["w1_x2"], w1[:, 1, :], rtol=1e-12)
+    np.testing.assert_allclose(d["w2"], w2[:, :, 0], rtol=1e-12)
+    assert d["lr"] == 0.01 and d["frame_steps"][-1] == 12
+
+
+def test_backprop_scene_shows_the_typed_network():
+    d = _under("scenes.s10_backprop", NETWORK)
+    losses, _, _, h = _network_by_hand(1)
+    np.testing.assert_allclose(d["z"], h["z"], rtol=1e-12)
+    assert d["y_hat"] == pytest.approx(h["y_hat"]) and d["loss"] == pytest.approx(losses[0])
+    assert d["dL_dyhat"] == pytest.approx(h["dy"])
+    np.testing.assert_allclose(d["grad_w1"], h["g1"], rtol=1e-12)
+    np.testing.assert_allclose(d["grad_w2"], h["g2"], rtol=1e-12)
+    np.testing.assert_allclose(d["w1_after"], h["w1n"], rtol=1e-12)
+    np.testing.assert_allclose(d["w2_after"], h["w2n"], rtol=1e-12)
+    assert d["loss_after"] == pytest.approx(losses[1], rel=1e-12)
+    lab = _under("scenes.s10_backprop", NETWORK, "m.labels('en')")
+    assert lab["y_hat"] == "5.4" and lab["loss"] == "2.88"
+    assert lab["w2_after"] == ["0.9784", "1.9784", "2.9784"]
+    assert all(len(s.lstrip("−")) <= 5 for s in lab["nodes_z"] + lab["nodes_z_after"])
+
+
+def test_backprop_without_options_is_the_lectures():
+    d = _under("scenes.s10_backprop", {})
+    assert d["loss"] == 7200 and d["lr"] == 1e-5
+    g = _under("animations.backprop_training", {})
+    assert g["losses"][0] == 7200 and len(g["losses"]) == 41
+
+
+# --- section 11's scene ----------------------------------------------------------------------
+
+def test_gradient_descent_scene_runs_the_typed_descent():
+    d = _under("scenes.s11_gradient_descent", QUARTIC,
+               "{**m.data(), 'lr_big': m.LR_BIG, 'factors': m.OVERSHOOT_FACTORS}")
+    xs, diverged = _gd_by_hand(df4, 2.0, 0.05, 40, -3, 3)
+    assert not diverged
+    np.testing.assert_allclose(np.array(d["good"]["points"])[:, 0], xs, rtol=1e-12, atol=1e-14)
+    # the minimum it settles in: the root of f'(x) = 4x^3 - 6x + 1 with f'' > 0 near x = 1.13
+    roots = np.roots([4, 0, -6, 1]).real
+    near = roots[np.argmin(np.abs(roots - xs[-1]))]
+    assert 12 * near ** 2 - 6 > 0
+    assert d["star_converged"] and d["x_star"] == pytest.approx(near, abs=1e-9)
+    k = next(k for k in d["factors"] if _gd_by_hand(df4, 2.0, 0.05 * k, 12, -3, 3)[1])
+    assert d["lr_big"] == pytest.approx(0.05 * k) and d["big"]["diverged"]
+
+
+def test_gradient_descent_scene_without_options_is_the_lectures():
+    d = _under("scenes.s11_gradient_descent", {})
+    assert d["good"]["lr"] == 0.2 and d["big"]["lr"] == 1.1 and d["star_converged"]
+
+
+def test_long_runs_are_shown_in_strides():
+    from scenes.s11_gradient_descent import STEPS_ONE_BY_ONE, shown_steps
+    assert shown_steps(10) == list(range(11))
+    s = shown_steps(2000)
+    assert s[0] == 0 and s[-1] == 2000 and s == sorted(set(s))
+    assert len(s) <= STEPS_ONE_BY_ONE + 1
+
+
+# --- real renders, one per kind --------------------------------------------------------------
+
+def _one_gif(tmp_path, target, lang="en"):
+    found = list((tmp_path / "gifs" / lang).glob(f"{target}-custom-*.gif"))
+    assert len(found) == 1, found
+    with Image.open(found[0]) as im:
+        assert im.size == (320, 180) and im.n_frames > 10
+    return found[0]
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("target, args", [
+    ("secant_tangent", ("--function", "sin(x)*exp(-x/3)", "--point", "1.5", "--range", "0,6")),
+    ("riemann", ("--function", "sin(x)+2", "--range", "0,3")),
+    ("gradient_descent", ("--function", "x**4 - 3*x**2 + x", "--point", "2", "--lr", "0.05")),
+    ("gradient_descent_3d", ("--function", "x**2 + 3*y**2", "--point", "2.5,2",
+                             "--momentum", "0.5")),
+    ("backprop_training", ("--w1", "0.3", "--w2", "1,2,3", "--x", "1,2", "--y", "3",
+                           "--lr", "0.01")),
+])
+def test_custom_gif_renders(tmp_path, target, args):
+    run_cli("gifs", target, *args, "--width", "320", "--lang", "en", "--out", tmp_path,
+            "--jobs", "1", check=True)
+    _one_gif(tmp_path, target)
+
+
+@pytest.mark.render
+def test_diverging_lr_renders_with_a_warning(tmp_path):
+    r = run_cli("gifs", "gradient_descent", "--function", "x**4 - 3*x**2 + x", "--point", "2",
+                "--lr", "0.5", "--width", "320", "--lang", "zh", "--out", tmp_path,
+                "--jobs", "1", check=True)
+    assert "diverge" in (r.stdout + r.stderr)
+    _one_gif(tmp_path, "gradient_descent", "zh")
+
+
+@pytest.mark.render
+def test_custom_backprop_scene_renders(tmp_path):
+    run_cli("scenes", "backprop", "--w1", "0.3", "--w2", "1,2,3", "--x", "1,2", "--y", "3",
+            "--lr", "0.01", "--quality", "test", "--out", tmp_path, "--jobs", "1", check=True)
+    assert len(list((tmp_path / "videos" / "zh" / "test").glob("10_backprop-custom-*.mp4"))) == 1
