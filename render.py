@@ -393,7 +393,7 @@ def worker_scene(args):
     import tempfile
     os.environ[LANG_ENV] = strings.check_lang(args.lang)
     w, h, fps = QUALITIES[args.quality]
-    from manim import config, tempconfig
+    from manim import tempconfig
     mod = importlib.import_module(args.module)
     cls = getattr(mod, args.attr)
     out = Path(args.out_file)

@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from mathcore import calculus, functions
 
 from .common import C, figure, tr
+from .drawing import overlay, readout_pair
 
 N_FRAMES = 120
 FPS = 20
@@ -94,31 +95,6 @@ def _broken(x, y):
     return np.insert(x, jumps + 1, np.nan), np.insert(y, jumps + 1, np.nan)
 
 
-def _overlay(ax):
-    """A transparent twin of ``ax`` (same place and limits, no axis) drawn after every panel.
-
-    Moving artists live here, so the writer never repaints a panel's axis, ticks or grid on top
-    of them (what it must do for static artists a full draw paints after a moving one).
-    """
-    top = ax.figure.add_axes(ax.get_position(), sharex=ax, sharey=ax, zorder=1,
-                             label=f"overlay-{len(ax.figure.axes)}")
-    top.set_axis_off()
-    return top
-
-
-def _readout(ax, x, y, label, after=None, **kw):
-    """A static mathtext ``label`` and, right after it on the same baseline, an empty plain
-    Text for the number: per frame only the number changes, so mathtext is parsed once."""
-    if after is None:
-        lab = ax.text(x, y, label + " ", transform=ax.transAxes, va="baseline", **kw)
-    else:
-        lab = ax.annotate(label + " ", xy=(1, y), xycoords=(after, "axes fraction"),
-                          va="baseline", **kw)
-    num = ax.annotate("", xy=(1, y), xycoords=(lab, "axes fraction"), va="baseline",
-                      ha="left", **kw)
-    return lab, num
-
-
 def _fmt(v: float) -> str:
     s = f"{v:.3f}"
     return "0.000" if s == "-0.000" else s
@@ -186,7 +162,7 @@ class _Layout:
         ax.set_title(tr("gif.activations.softmax", lang), fontsize=10 * s, pad=3 * s,
                      color=C("text"))
         bw = 0.36
-        top = _overlay(ax)   # the bars and numbers move in the GIF
+        top = overlay(ax)   # the bars and numbers move in the GIF
         self.bars_s = top.bar(idx - bw / 2, sm["s"], bw, color=C("function"))
         self.bars_d = top.bar(idx + bw / 2, sm["jac"], bw, color=C("derivative"))
         ax.legend([self.bars_s, self.bars_d],
@@ -196,10 +172,10 @@ class _Layout:
                   handlelength=1.0, borderaxespad=0.3)
         k = sm["k"] + 1
         kw = {"fontsize": 8.5 * s, "color": C("text")}
-        _, z_num = _readout(top, 0.02, 0.87, tr("gif.activations.softmax_z", lang, k=k), **kw)
-        s_lab, s_num = _readout(top, 0, 0.87, tr("gif.activations.softmax_sk", lang, k=k),
+        _, z_num = readout_pair(top, 0.02, 0.87, tr("gif.activations.softmax_z", lang, k=k), **kw)
+        s_lab, s_num = readout_pair(top, 0, 0.87, tr("gif.activations.softmax_sk", lang, k=k),
                                 after=z_num, **kw)
-        d_lab, d_num = _readout(top, 0, 0.87, tr("gif.activations.softmax_dk", lang, k=k),
+        d_lab, d_num = readout_pair(top, 0, 0.87, tr("gif.activations.softmax_dk", lang, k=k),
                                 after=s_num, **kw)
         # the numbers change width, so the labels after them move too
         self.soft_texts = [z_num, s_lab, s_num, d_lab, d_num]
@@ -234,12 +210,12 @@ class ActivationsSweep:
         s = self.layout.scale
         self.moving = []
         for panel in self.layout.axes:
-            ax = _overlay(panel)
+            ax = overlay(panel)
             link, = ax.plot([], [], color=C("muted"), lw=0.8 * s, ls=":")
             tangent, = ax.plot([], [], color=C("tangent"), lw=2.2 * s, solid_capstyle="round")
             dot, = ax.plot([], [], "o", color=C("point"), ms=4.5 * s, zorder=3)
             ddot, = ax.plot([], [], "o", color=C("derivative"), ms=4.0 * s, zorder=3)
-            _, text = _readout(ax, 0.04, 0.86, tr("gif.activations.slope", self.lang),
+            _, text = readout_pair(ax, 0.04, 0.86, tr("gif.activations.slope", self.lang),
                                fontsize=8.5 * s, color=C("derivative"))
             self.moving.append((link, tangent, dot, ddot, text))
         arts = [a for group in self.moving for a in group]

@@ -20,7 +20,8 @@ from lecture import params
 from mathcore import calculus, functions
 
 from .common import C, figure, tr
-from .secant_tangent import box_place, fitted_view, function_label, sample
+from .drawing import overlay, readout
+from .drawing import box_place, fitted_view, function_label, sample
 
 N_FRAMES = 100
 FPS = 20
@@ -63,22 +64,6 @@ def data(n_frames: int = N_FRAMES) -> dict:
             "dy": np.asarray(dy), "delta_y": np.asarray(delta), "gap": np.asarray(delta - dy),
             "x": x, "y": np.asarray(FUNCTION.f(x)), "tangent_x": ends,
             "tangent_y": np.asarray(tangent(ends))}
-
-
-def _overlay(ax):
-    """A transparent twin of ``ax`` drawn after every panel: moving artists go here, so the
-    writer never has to repaint a panel's axis and grid on top of them."""
-    top = ax.figure.add_axes(ax.get_position(), sharex=ax, sharey=ax, zorder=1,
-                             label=f"overlay-{len(ax.figure.axes)}")
-    top.set_axis_off()
-    return top
-
-
-def _readout(ax, x, y, label, **kw):
-    """A static label (mathtext parsed once) and an empty Text right after it for the number."""
-    lab = ax.text(x, y, label + " ", transform=ax.transAxes, va="baseline", **kw)
-    return ax.annotate("", xy=(1, y), xycoords=(lab, "axes fraction"), va="baseline",
-                       ha="left", **kw)
 
 
 class DifferentialAgainstChange:
@@ -132,7 +117,7 @@ class DifferentialAgainstChange:
 
     def init(self):
         s = self.s
-        top = _overlay(self.ax)
+        top = overlay(self.ax)
         self.step, = top.plot([], [], color=C("point"), lw=1.6 * s)
         self.delta, = top.plot([], [], color=C("function"), lw=3.5 * s, solid_capstyle="butt")
         self.rise, = top.plot([], [], color=C("tangent"), lw=3.5 * s, solid_capstyle="butt")
@@ -142,9 +127,9 @@ class DifferentialAgainstChange:
         rows = [("dx", C("text")), ("dy", C("tangent")), ("Dy", C("function")),
                 ("gap", C("gradient"))]
         x0 = box_place(SIDE, BOX_W)[0]
-        self.texts = [_readout(top, x0, 0.9 - 0.105 * k, tr(f"gif.differential.{key}", self.lang),
+        self.texts = [readout(top, x0, 0.9 - 0.105 * k, tr(f"gif.differential.{key}", self.lang),
                                color=color, **kw) for k, (key, color) in enumerate(rows)]
-        rtop = _overlay(self.right)
+        rtop = overlay(self.right)
         self.dy_line, = rtop.plot([], [], color=C("tangent"), lw=2.0 * s)
         self.gap_line, = rtop.plot([], [], color=C("gradient"), lw=2.0 * s)
         self.dy_dot, = rtop.plot([], [], "o", color=C("tangent"), ms=5 * s)

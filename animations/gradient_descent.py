@@ -24,9 +24,9 @@ from lecture import params
 from mathcore import functions, optimize
 
 from .common import C, figure, tr
-from .secant_tangent import fitted_view, sample, shrink_to_width
-from .secant_tangent import formula_mathtext as typed_mathtext
-from .tangent_plane import formula_mathtext
+from .drawing import fitted_view, sample, shrink_to_width
+from .drawing import formula_mathtext as typed_mathtext
+from .drawing import typst_mathtext
 
 N_LEFT = 54                   # frames of the good run
 N_RIGHT = 46                  # frames of the overshooting run, its "diverged" note included
@@ -173,7 +173,7 @@ class PointStepsDownhill:
     def init(self):
         d, s, lang, fig = self.d, self.scale, self.lang, self.fig
         formula = (typed_mathtext(d["function"]) if CUSTOM else
-                   formula_mathtext(d["function"].instance_formula))
+                   typst_mathtext(d["function"].instance_formula))
         title = fig.text(0.5, 0.955, tr("gif.gradient_descent.title", lang, formula=formula),
                          ha="center", va="center", fontsize=13 * s, color=C("text"))
         shrink_to_width(title, 0.98 * fig.bbox.width)

@@ -24,9 +24,9 @@ from lecture import params
 from mathcore import optimize, surfaces
 
 from .common import C, figure, tr
-from .secant_tangent import formula_mathtext as typed_mathtext
-from .secant_tangent import shrink_to_width
-from .tangent_plane import _faces, formula_mathtext
+from .drawing import formula_mathtext as typed_mathtext
+from .drawing import shrink_to_width
+from .drawing import faces, typst_mathtext
 
 N_FRAMES = 66
 FPS = 15
@@ -118,15 +118,15 @@ class DescentOnSurfaceAndContours:
         # low = deep blue (the function's colour), high = nearly white
         cmap = LinearSegmentedColormap.from_list("valley", [C("function"), "#F3F8FC"])
         norm = BoundaryNorm(d["levels"], cmap.N)
-        formula = typed_mathtext(surf) if CUSTOM else formula_mathtext(surf.formula)
+        formula = typed_mathtext(surf) if CUSTOM else typst_mathtext(surf.formula)
         title = fig.text(0.5, 0.955, tr("gif.gradient_descent_3d.title", lang, formula=formula),
                          ha="center", va="center", fontsize=13 * s, color=C("text"))
         shrink_to_width(title, 0.98 * fig.bbox.width)
 
         # left: the surface, faces coloured by their band
         ax3 = fig.add_axes((0.0, 0.06, 0.54, 0.84), projection="3d", computed_zorder=False)
-        faces = _faces(d["X"], d["Y"], d["Z"])
-        poly = Poly3DCollection(faces, facecolors=cmap(norm(faces[:, :, 2].mean(axis=1))),
+        quads = faces(d["X"], d["Y"], d["Z"])
+        poly = Poly3DCollection(quads, facecolors=cmap(norm(quads[:, :, 2].mean(axis=1))),
                                 edgecolors="none", linewidths=0, antialiased=False)
         ax3.add_collection3d(poly)
         (x_lo, x_hi), (y_lo, y_hi) = d["x_range"], d["y_range"]

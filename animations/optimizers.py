@@ -16,7 +16,7 @@ from lecture.palette import optimizer_color
 from mathcore import optimize, surfaces
 
 from .common import THEME, C, figure, tr
-from .tangent_plane import formula_mathtext
+from .drawing import typst_mathtext
 
 N_FRAMES = 64
 FPS = 12
@@ -65,7 +65,7 @@ class OptimizersRace:
     def init(self):
         d, s, lang, fig = self.d, self.scale, self.lang, self.fig
         surf = d["surface"]
-        formula = formula_mathtext(surf.formula)
+        formula = typst_mathtext(surf.formula)
         fig.text(0.5, 0.955, tr("gif.optimizers.title", lang, formula=formula),
                  ha="center", va="center", fontsize=13 * s, color=C("text"))
         ax = fig.add_axes((0.06, 0.09, 0.6, 0.78))

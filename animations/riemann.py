@@ -19,7 +19,8 @@ from lecture import params
 from mathcore import calculus, functions
 
 from .common import C, figure, tr
-from .secant_tangent import function_label, shrink_to_width
+from .drawing import overlay
+from .drawing import function_label, shrink_to_width
 
 N_START = 2
 N_LEVELS = 6                # n = 2, 4, 8, 16, 32, 64
@@ -78,15 +79,6 @@ def _step_polygon(edges, heights):
     return np.column_stack([np.r_[edges[0], xs, edges[-1]], np.r_[0.0, ys, 0.0]])
 
 
-def _overlay(ax):
-    """A transparent twin of ``ax`` drawn after every panel: moving artists go here, so the
-    writer never has to repaint a panel's axis and grid on top of them."""
-    top = ax.figure.add_axes(ax.get_position(), sharex=ax, sharey=ax, zorder=1,
-                             label=f"overlay-{len(ax.figure.axes)}")
-    top.set_axis_off()
-    return top
-
-
 class RectanglesFillTheArea:
     fps = FPS
     hold_last_s = HOLD_LAST_S
@@ -126,7 +118,7 @@ class RectanglesFillTheArea:
         s = self.s
         self.panels = []
         for ax in self.axes:
-            top = _overlay(ax)
+            top = overlay(ax)
             area = Polygon(np.zeros((2, 2)), closed=True, facecolor="#BFE9E2",
                            edgecolor=C("area"), lw=1.0 * s)
             top.add_patch(area)

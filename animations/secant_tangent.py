@@ -14,7 +14,6 @@ for a typed function: its formula as mathtext, and a view fitted to the data.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 
@@ -22,177 +21,15 @@ from lecture import params
 from mathcore import calculus, functions
 
 from .common import C, figure, tr
+from .drawing import box_place, fitted_view, function_label, overlay, readout, sample
 
 N_FRAMES = 100
 FPS = 20
 HOLD_LAST_S = 1.5
 
 
-# --- a typed function, drawn: shared by the curve GIFs ---------------------------------------
-
-_MT_FUNCS = {"sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "exp",
-             "ln", "log"}
-
-
-def _close(s: str, i: int) -> int:
-    """The index of the parenthesis closing the one at s[i]."""
-    depth = 0
-    for j in range(i, len(s)):
-        depth += {"(": 1, ")": -1}.get(s[j], 0)
-        if depth == 0:
-            return j
-    raise ValueError(f"unbalanced parentheses in {s!r}")
-
-
-def typst_mathtext(src: str) -> str:
-    r"""mathcore's Typst source as mathtext, without the $ (fractions, exponents in braces,
-    roots, |abs|): ``e^(-(x)/(3)) sin(x)`` -> ``e^{-\frac{x}{3}} \sin(x)``."""
-    atoms: list[str] = []
-    i = 0
-    while i < len(src):
-        c = src[i]
-        if c == "(":
-            j = _close(src, i)
-            atoms.append("(" + typst_mathtext(src[i + 1:j]) + ")")
-            i = j + 1
-        elif c == "/" and src[i + 1:i + 2] == "(" and atoms and atoms[-1].strip():
-            j = _close(src, i + 1)
-            num = atoms.pop()
-            num = num[1:-1] if num.startswith("(") and num.endswith(")") else num
-            atoms.append(r"\frac{%s}{%s}" % (num, typst_mathtext(src[i + 2:j])))
-            i = j + 1
-        elif c == "^":
-            m = re.compile(r"\s*(\(|[A-Za-z]+|\d+\.?\d*)").match(src, i + 1)
-            if m and m.group(1) == "(":
-                j = _close(src, m.start(1))
-                atoms.append("^{" + typst_mathtext(src[m.start(1) + 1:j]) + "}")
-                i = j + 1
-            elif m:
-                atoms.append("^{" + typst_mathtext(m.group(1)) + "}")
-                i = m.end()
-            else:
-                atoms.append("^")
-                i += 1
-        elif c.isalpha():
-            m = re.compile(r"[A-Za-z]+").match(src, i)
-            name, i = m.group(0), m.end()
-            if name in ("sqrt", "abs") and src[i:i + 1] == "(":
-                j = _close(src, i)
-                inner = typst_mathtext(src[i + 1:j])
-                atoms.append(r"\sqrt{%s}" % inner if name == "sqrt" else f"|{inner}|")
-                i = j + 1
-            elif name in _MT_FUNCS:
-                atoms.append("\\" + name)
-            elif name == "pi":
-                atoms.append(r"\pi ")
-            else:
-                atoms.append(name)
-        elif c == '"':
-            j = src.index('"', i + 1)
-            atoms.append(r"\mathrm{%s}" % src[i + 1:j])
-            i = j + 1
-        elif c.isdigit() or c == ".":
-            m = re.compile(r"\d*\.?\d+(?:e[-+]?\d+)?|\d+\.").match(src, i)
-            atoms.append(m.group(0))
-            i = m.end()
-        else:
-            atoms.append(c)
-            i += 1
-    return "".join(atoms)
-
-
-def _mathtext_ok(label: str) -> bool:
-    from matplotlib.mathtext import MathTextParser
-    try:
-        MathTextParser("path").parse(label)
-        return True
-    except Exception:  # noqa: BLE001 - any refusal means: do not use it
-        return False
-
-
-def formula_label(typst: str, lhs: str, typed: str) -> str:
-    """``$lhs = formula$`` in mathtext, or, should mathtext refuse the conversion, the typed
-    text as plain text: a label is never wrong, at worst less pretty."""
-    try:
-        label = f"${lhs} = {typst_mathtext(typst)}$"
-    except ValueError:
-        label = ""
-    return label if label and _mathtext_ok(label) else f"${lhs}$ = {typed}"
-
-
-def formula_mathtext(fn) -> str:
-    """The formula of a typed Function or Surface as mathtext without the $, to go inside a
-    string's own $...$; the typed text (its * and ** kept) if the conversion is refused."""
-    src = getattr(fn, "instance_formula", "") or fn.formula
-    try:
-        body = typst_mathtext(src)
-    except ValueError:
-        body = ""
-    if body and _mathtext_ok(f"${body}$"):
-        return body
-    return fn.name.replace("**", "^").replace("\\", "")
-
-
-def function_label(fn, lhs: str = "f(x)") -> str:
-    """The label of a typed Function: ``$f(x) = x^{3} - 2 x$``."""
-    return formula_label(fn.instance_formula or fn.formula, lhs, fn.name)
-
-
-def derivative_label(fn, lhs: str = "f'(x)") -> str:
-    return formula_label(fn.instance_derivative_formula or fn.derivative_formula, lhs,
-                         f"d/dx ({fn.name})")
-
-
-def sample(fn, lo: float, hi: float, n: int = 401) -> tuple[np.ndarray, np.ndarray]:
-    x = np.linspace(lo, hi, n)
-    with np.errstate(all="ignore"):
-        return x, np.broadcast_to(np.asarray(fn.f(x), dtype=float), x.shape)
-
-
-def fitted_view(x, y, box_w: float = 0.0, box_h: float = 1.0, pad: float = 0.08,
-                sides=("left", "right")):
-    """y limits fitting the curve (x, y) with ``pad`` of its height below and above, and a box
-    at the top ``box_w`` wide (axes fraction) free down to ``box_h``, where legends and
-    readouts go: at the left, the right or the center, whichever of ``sides`` costs the curve
-    less height (the first on a tie). Returns ``(ylo, yhi, side)``."""
-    ymin, ymax = float(np.min(y)), float(np.max(y))
-    span = ymax - ymin or max(1.0, abs(ymax))
-    ylo, top = ymin - pad * span, ymax + pad * span
-    t = (x - x[0]) / (x[-1] - x[0])
-    best = None
-    for side in sides:
-        inside = {"left": t <= box_w, "right": t >= 1 - box_w,
-                  "center": np.abs(t - 0.5) <= box_w / 2}[side]
-        need = top
-        if box_w > 0 and inside.any():
-            highest = float(np.max(y[inside])) + 0.5 * pad * span
-            need = max(top, ylo + (highest - ylo) / box_h)
-        if best is None or need < best[1] - 1e-12:
-            best = (ylo, need, side)
-    return best
-
-
-def box_place(side: str, box_w: float) -> tuple[float, float]:
-    """Where texts start (left-aligned) and where a legend anchors (its ``loc`` "upper
-    <side>"), in axes fractions, for the free box ``fitted_view`` chose."""
-    return {"left": (0.03, 0.0), "right": (1.03 - box_w, 1.0),
-            "center": (0.53 - box_w / 2, 0.5)}[side]
-
-
-def shrink_to_width(text, width_px: float, min_scale: float = 0.6):
-    """Make a static Text smaller until it is at most ``width_px`` wide."""
-    r = text.figure.canvas.get_renderer()
-    size = text.get_fontsize()
-    for k in range(1, 9):
-        if text.get_window_extent(r).width <= width_px:
-            return
-        text.set_fontsize(size * max(min_scale, 1 - 0.05 * k))
-
-
 # --- this GIF's example ---------------------------------------------------------------------
 
-# (the GIFs that import the helpers above run this too, with their own options: a surface typed
-# for gradient_descent_3d is no curve, and leaves this module on the lecture's example)
 try:
     FUNCTION = params.function(functions.get("power", n=2))  # the same curve as section 1's scene
     CUSTOM = params.get("function") is not None
@@ -229,23 +66,6 @@ def data(n_frames: int = N_FRAMES) -> dict:
             "secant_x": ends, "secant_y": tangent.fa + np.outer(slopes, ends - A),
             "derivative": tangent.slope, "tangent_y": np.asarray(tangent(ends)),
             "x": x, "y": np.asarray(FUNCTION.f(x))}
-
-
-def _overlay(ax):
-    """A transparent twin of ``ax`` drawn after every panel: moving artists go here, so the
-    writer never has to repaint a panel's axis and grid on top of them."""
-    top = ax.figure.add_axes(ax.get_position(), sharex=ax, sharey=ax, zorder=1,
-                             label=f"overlay-{len(ax.figure.axes)}")
-    top.set_axis_off()
-    return top
-
-
-def _readout(ax, x, y, label, **kw):
-    """A static label (mathtext parsed once) and an empty Text right after it for the number."""
-    lab = ax.text(x, y, label + " ", transform=ax.transAxes, va="baseline", **kw)
-    num = ax.annotate("", xy=(1, y), xycoords=(lab, "axes fraction"), va="baseline",
-                      ha="left", **kw)
-    return num
 
 
 class SecantBecomesTangent:
@@ -314,7 +134,7 @@ class SecantBecomesTangent:
 
     def init(self):
         s, d = self.s, self.d
-        top = _overlay(self.ax)
+        top = overlay(self.ax)
         self.legs, = top.plot([], [], color=C("muted"), lw=1.0 * s, ls=":")
         self.secant, = top.plot([], [], color=C("secant"), lw=2.0 * s)
         self.q, = top.plot([], [], "o", color=C("secant"), ms=6 * s, zorder=3)
@@ -323,11 +143,11 @@ class SecantBecomesTangent:
                                     color=C("secant"))
         kw = {"fontsize": 11 * s}
         x0 = box_place(SIDE, BOX_W)[0]
-        self.h_text = _readout(top, x0, 0.9, tr("gif.secant_tangent.h", self.lang),
+        self.h_text = readout(top, x0, 0.9, tr("gif.secant_tangent.h", self.lang),
                                color=C("text"), **kw)
-        self.m_text = _readout(top, x0, 0.8, tr("gif.secant_tangent.slope", self.lang),
+        self.m_text = readout(top, x0, 0.8, tr("gif.secant_tangent.slope", self.lang),
                                color=C("secant"), **kw)
-        rtop = _overlay(self.right)
+        rtop = overlay(self.right)
         self.trail, = rtop.plot([], [], color=C("secant"), lw=1.6 * s)
         self.dot, = rtop.plot([], [], "o", color=C("secant"), ms=5 * s)
         return [self.legs, self.secant, self.q, self.q_label, self.h_text, self.m_text,

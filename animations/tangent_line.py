@@ -18,7 +18,8 @@ from lecture import params
 from mathcore import calculus, functions, rules
 
 from .common import C, figure, tr
-from .secant_tangent import derivative_label, fitted_view, function_label
+from .drawing import overlay, readout
+from .drawing import derivative_label, fitted_view, function_label
 
 N_FRAMES = 140
 FPS = 20
@@ -52,22 +53,6 @@ def data(n_frames: int = N_FRAMES) -> dict:
             "xs": xs, "ys": np.array([ln.fa for ln in lines]),
             "slopes": np.array([ln.slope for ln in lines]),
             "line_x": ends, "line_y": np.array([ln(ends) for ln in lines])}
-
-
-def _overlay(ax):
-    """A transparent twin of ``ax`` drawn after every panel: moving artists go here, so the
-    writer never has to repaint a panel's axis and grid on top of them."""
-    top = ax.figure.add_axes(ax.get_position(), sharex=ax, sharey=ax, zorder=1,
-                             label=f"overlay-{len(ax.figure.axes)}")
-    top.set_axis_off()
-    return top
-
-
-def _readout(ax, x, y, label, **kw):
-    """A static label (mathtext parsed once) and an empty Text right after it for the number."""
-    lab = ax.text(x, y, label + " ", transform=ax.transAxes, va="baseline", **kw)
-    return ax.annotate("", xy=(1, y), xycoords=(lab, "axes fraction"), va="baseline",
-                       ha="left", **kw)
 
 
 def _signed(v: float) -> str:
@@ -125,14 +110,14 @@ class TangentTravelsAlongCurve:
 
     def init(self):
         s = self.s
-        top = _overlay(self.ax)
+        top = overlay(self.ax)
         self.line, = top.plot([], [], color=C("tangent"), lw=2.0 * s)
         self.dot, = top.plot([], [], "o", color=C("point"), ms=6 * s, zorder=3)
-        self.x_text = _readout(top, 0.02, 0.9, tr("gif.tangent_line.x", self.lang),
+        self.x_text = readout(top, 0.02, 0.9, tr("gif.tangent_line.x", self.lang),
                                fontsize=11 * s, color=C("text"))
-        self.m_text = _readout(top, 0.02, 0.78, tr("gif.tangent_line.slope", self.lang),
+        self.m_text = readout(top, 0.02, 0.78, tr("gif.tangent_line.slope", self.lang),
                                fontsize=11 * s, color=C("derivative"))
-        bottom = _overlay(self.low)
+        bottom = overlay(self.low)
         self.stem, = bottom.plot([], [], color=C("derivative"), lw=1.2 * s, ls=":")
         self.ddot, = bottom.plot([], [], "o", color=C("derivative"), ms=5.5 * s)
         return self.artists

@@ -9,7 +9,6 @@ flat-shaded: each frame draws fast and the GIF's palette stays small.
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection
@@ -17,6 +16,7 @@ from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 from mathcore import surfaces
 
 from .common import C, figure, tr
+from .drawing import faces, typst_mathtext
 
 N_FRAMES = 60                 # one full turn of the camera
 FPS = 12
@@ -30,17 +30,6 @@ PLANE_HALF = 1.1              # the plane patch: grid nodes within PLANE_HALF of
 GRID = False                  # no 3D grid lines: they rotate too and cost ~20% of the GIF
 ELEV = 28.0
 AZIM0 = -60.0
-
-
-def formula_mathtext(typst: str) -> str:
-    """A mathcore formula (Typst source such as "sin x cos y") as mathtext, without the $."""
-    return re.sub(r"\b(sin|cos|tan|exp|ln|log)\b", r"\\\1", typst)
-
-
-def _faces(X, Y, Z) -> np.ndarray:
-    """The quads of a grid as an (n, 4, 3) array of corners."""
-    P = np.stack([X, Y, Z], axis=-1)
-    return np.stack([P[:-1, :-1], P[:-1, 1:], P[1:, 1:], P[1:, :-1]], axis=2).reshape(-1, 4, 3)
 
 
 def azimuths(n_frames: int = N_FRAMES) -> np.ndarray:
@@ -82,8 +71,8 @@ class TangentPlaneTurning:
         ax = fig.add_axes((-0.05, -0.06, 0.66, 1.0), projection="3d", computed_zorder=False)
         self.ax = ax
 
-        surf = _faces(d["X"], d["Y"], d["Z"])
-        patch = _faces(d["PX"], d["PY"], d["PZ"])
+        surf = faces(d["X"], d["Y"], d["Z"])
+        patch = faces(d["PX"], d["PY"], d["PZ"])
         colors = [C("function")] * len(surf) + [C("tangent")] * len(patch)
         # flat-shaded faces, no mesh lines, no antialiasing: few colours and a small GIF
         # (mesh lines cost about half the file size again)
@@ -110,7 +99,7 @@ class TangentPlaneTurning:
         ax.set_yticks([y_lo, 0, y_hi])
         ax.set_zticks([-1, 0, 1])
 
-        formula = formula_mathtext(d["surface"].formula)
+        formula = typst_mathtext(d["surface"].formula)
         fig.text(0.5, 0.95, tr("gif.tangent_plane.title", lang, formula=formula),
                  ha="center", va="center", fontsize=13 * s, color=C("text"))
         # the right column: legend and the plane's numbers

@@ -10,7 +10,8 @@ from manim import (DOWN, RIGHT, UP, AnimationGroup, Axes, Create, Dot, FadeIn, F
 
 from mathcore import functions
 
-from .style import SMALL_SIZE, C, LectureScene, fmt, formula, label, say, tick_labels, tr
+from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, formula, label, say,
+                    tick_labels, tr)
 
 #: concrete parameters for the graphs (the table shows the general formula)
 PARAMS = {"power": {"n": 3}, "exp_base": {"a": 2}, "log_base": {"a": 2}}
@@ -69,39 +70,6 @@ def data() -> dict:
                      "instance_derivative_formula": fn.instance_derivative_formula,
                      "x_range": xw, "y_range": yw, "x_f": xf, "f": yf, "x_df": xd, "df": yd})
     return {"rows": rows}
-
-
-def clipped_curve(ax, xs, ys, color, width: float = 4) -> VGroup:
-    """The polyline through (xs, ys), cut where it leaves the axes' y window; the cut ends are
-    moved onto the window's edge so the curve meets the frame of the axes exactly."""
-    y0, y1 = ax.y_range[0], ax.y_range[1]
-    inside = np.isfinite(ys) & (ys >= y0) & (ys <= y1)
-    pieces = VGroup()
-    idx = np.flatnonzero(inside)
-    if idx.size == 0:
-        return pieces
-    runs = np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)
-
-    def edge(i_out, i_in):
-        yo = ys[i_out]
-        if not np.isfinite(yo):
-            return None
-        yb = y1 if yo > y1 else y0
-        t = (yb - ys[i_in]) / (yo - ys[i_in])
-        return (xs[i_in] + t * (xs[i_out] - xs[i_in]), yb)
-
-    for run in runs:
-        pts = [(xs[i], ys[i]) for i in run]
-        a, b = run[0], run[-1]
-        if a > 0 and (e := edge(a - 1, a)):
-            pts.insert(0, e)
-        if b < len(xs) - 1 and (e := edge(b + 1, b)):
-            pts.append(e)
-        if len(pts) < 2:
-            continue
-        pieces.add(VMobject(color=color, stroke_width=width).set_points_as_corners(
-            [ax.c2p(x, y) for x, y in pts]))
-    return pieces
 
 
 def _params_text(fn) -> str:

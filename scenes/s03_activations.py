@@ -6,17 +6,19 @@ from __future__ import annotations
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, UR, AnimationGroup, Arrow, Axes, Circle, Create, Dot,
                    FadeIn, FadeOut, Rectangle, SurroundingRectangle, Transform, ValueTracker,
-                   VGroup, VMobject, Write, always_redraw, smooth)
+                   VGroup, Write, always_redraw, smooth)
 
 from mathcore import functions
 
-from .style import SMALL_SIZE, C, LectureScene, fmt, formula, label, say, tick_labels, tr
+from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, formula, label, say,
+                    tick_labels, tr)
 
 PARAMS = {"prelu": {"alpha": 0.25}, "elu": {"alpha": 1.0}}
 SATURATION = 0.05                 # |f'| below this counts as a vanishing gradient
 X_VIEW = (-4.0, 4.0)
 Y_VIEW = (-1.3, 1.7)
 SAMPLES = 801
+JUMP = 0.3                        # a curve is split where it jumps more than this
 SOFTMAX_INPUT = (2.0, 1.0, 0.1)
 SHIFT = 3.0
 #: how each activation is written in a formula
@@ -81,30 +83,6 @@ def data() -> dict:
                         "sum": float(np.sum(s))}}
 
 
-def clipped_curve(ax, xs, ys, color, width: float = 3, jump: float = 0.3) -> VGroup:
-    """The polyline through (xs, ys), cut where it leaves the y window (ends moved onto the
-    window's edge) and where it jumps (by more than ``jump``) between two samples."""
-    y0, y1 = ax.y_range[0], ax.y_range[1]
-    inside = np.isfinite(ys) & (ys >= y0) & (ys <= y1)
-    cut = np.zeros_like(inside)
-    cut[1:] = np.abs(np.diff(ys)) > jump
-    pieces = VGroup()
-    for run in _runs(inside):
-        for part in np.split(run, [k for k in range(1, len(run)) if cut[run[k]]]):
-            pts = [(xs[i], ys[i]) for i in part]
-            a, b = part[0], part[-1]
-            for i_out, i_in, at in ((a - 1, a, 0), (b + 1, b, None)):
-                if 0 <= i_out < len(xs) and not inside[i_out] and np.isfinite(ys[i_out]):
-                    yb = y1 if ys[i_out] > y1 else y0
-                    t = (yb - ys[i_in]) / (ys[i_out] - ys[i_in])
-                    e = (xs[i_in] + t * (xs[i_out] - xs[i_in]), yb)
-                    pts.insert(0, e) if at == 0 else pts.append(e)
-            if len(pts) >= 2:
-                pieces.add(VMobject(color=color, stroke_width=width).set_points_as_corners(
-                    [ax.c2p(x, y) for x, y in pts]))
-    return pieces
-
-
 def _on_baseline(text, y: float):
     """Put a line of text on the baseline y (its first glyph is a capital or an f)."""
     return text.shift(UP * (y - text[0].get_bottom()[1]))
@@ -151,8 +129,8 @@ class ActivationsAndTheirSlopes(LectureScene):
                                    fill_opacity=0.25).move_to(ax.c2p((a + b) / 2, 0))
                          .set_y(ax.get_y())
                          for a, b in saturated(fn, xs)))
-        cf = clipped_curve(ax, xs, np.asarray(fn.f(xs)), C("function"), 3.5)
-        cd = clipped_curve(ax, xs, np.asarray(fn.df(xs)), C("derivative"), 3)
+        cf = clipped_curve(ax, xs, np.asarray(fn.f(xs)), C("function"), 3.5, JUMP)
+        cd = clipped_curve(ax, xs, np.asarray(fn.df(xs)), C("derivative"), 3, JUMP)
         d0, d0r = float(fn.df(0.0)), float(fn.df(np.nextafter(0.0, 1.0)))
         kink = VGroup(Dot(ax.c2p(0, d0), radius=0.05, color=C("derivative")))
         if abs(d0r - d0) > 1e-9:  # a jump: the right-hand limit drawn as an open circle

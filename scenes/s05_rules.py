@@ -10,7 +10,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, UR, FadeIn, FadeOut, Rectangle,
 
 from mathcore import calculus, functions, rules
 
-from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, say
+from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, say, typst_number
 
 U = functions.get("sin")
 V = functions.get("power", n=2)
@@ -146,7 +146,7 @@ class SumProductQuotientRules(LectureScene):
         nums = VGroup(label(rule_num, BODY_SIZE, C("derivative")),
                       VGroup(label(num_num[:cut], BODY_SIZE, C("secant")),
                              label(num_num[cut:] or " ", BODY_SIZE, C("muted"))),
-                      formula(_sci(c["difference"]), 36, C("muted")))
+                      formula(typst_number(c["difference"], 2), 36, C("muted")))
         nums[1].arrange(RIGHT, buff=0.02, aligned_edge=DOWN)
         for n_, lab in zip(nums, names):
             n_.next_to(lab, RIGHT, buff=0.5)
@@ -234,15 +234,6 @@ class SumProductQuotientRules(LectureScene):
         rects.clear_updaters()
         nums.clear_updaters()
         self.play(FadeOut(VGroup(rects, labels, nums, note, result)), run_time=0.5)
-
-
-def _sci(x: float) -> str:
-    """A small positive number as Typst math: 1.1 times 10^(-14)."""
-    s = fmt(x, 2)
-    if "×10^" not in s:
-        return s
-    m, e = s.split("×10^")
-    return f"{m} times 10^({e})"
 
 
 def _method_key() -> str:

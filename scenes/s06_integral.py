@@ -1,4 +1,10 @@
-"""Section 6: the integral as an area: Riemann rectangles refine (n = 4 ... 64) toward it."""
+"""Section 6: the integral as an area: Riemann rectangles refine (n = 4 ... 64) toward it.
+
+The lecturer's own function and bounds (render.py --function/--range) replace sin x + 0.5x + 1 on
+[0, 5]. f may be negative on part of [a, b]: those rectangles hang below the x axis and count
+negative (the area is signed); the axes are fitted to the curve and to 0, and the numbers on them
+then sit along the plot's bottom and left edges, clear of the rectangles.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,35 @@ import numpy as np
 from manim import (DL, DOWN, LEFT, RIGHT, UP, Axes, Create, FadeIn, FadeOut, Polygon,
                    Transform, VGroup, Write)
 
+from lecture import params
 from mathcore import calculus, functions, rules
 
-from .style import (SMALL_SIZE, C, LectureScene, fmt, formula, label, say, tick_labels)
+from .s01_derivative import _ticks
+from .style import (SMALL_SIZE, C, LectureScene, fmt, formula, label, say)
 
-FUNCTION = rules.sum_(functions.get("sin"), functions.get("affine", a=0.5, b=1))
-A, B = 0.0, 5.0
+# the lecture's example, unless the lecturer typed her own (render.py --function/--range)
+FUNCTION = params.function(rules.sum_(functions.get("sin"), functions.get("affine", a=0.5, b=1)))
+A, B = params.pair("range", (0.0, 5.0))
 NS = (4, 8, 16, 32, 64)
 RULE = "left"
 
 
-def _tidy(src: str) -> str:
-    """mathcore's Typst for a sum reads "+ -2 x + 0"; show it as a person would write it."""
-    return src.replace("+ -", "- ").replace(" + 0 ", " ").removesuffix(" + 0")
+def view() -> dict:
+    """The drawn curve's extent (a little past b where f is finite there) and the axes' ranges:
+    x from a (or a bit left of it when a < 0) to past b; y over the curve and 0."""
+    w = B - A
+    xs = np.linspace(A, B, 401)
+    ys = np.asarray(FUNCTION.f(xs), dtype=float)
+    pad = 0.08 * (max(ys.max(), 0.0) - min(ys.min(), 0.0) or 1.0)
+    ylo = ys.min() - pad if ys.min() < 0 else 0.0
+    yhi = ys.max() + pad if ys.max() > 0 else 0.0
+    end = B
+    with np.errstate(all="ignore"):
+        more = np.asarray(FUNCTION.f(np.linspace(B, B + 0.06 * w, 21)), dtype=float)
+    if np.all(np.isfinite(more)) and np.all((more >= ylo) & (more <= yhi)):
+        end = B + 0.06 * w
+    return {"curve": (A, end), "x_range": (A - (0.04 * w if A < 0 else 0.0), B + 0.08 * w),
+            "y_range": (ylo, yhi)}
 
 
 def data() -> dict:
@@ -27,7 +49,8 @@ def data() -> dict:
     parts = [calculus.riemann_rectangles(FUNCTION, A, B, n, RULE) for n in NS]
     sums = np.array([p.total for p in parts])
     return {"a": A, "b": B, "n": np.array(NS), "partitions": parts, "sums": sums,
-            "integral": exact, "errors": sums - exact}
+            "integral": exact, "errors": sums - exact, **{k: np.array(v) for k, v in
+                                                          view().items()}}
 
 
 def rectangles(ax, edges, heights, n_for_stroke: int) -> VGroup:
@@ -57,15 +80,31 @@ class RectanglesFillTheArea(LectureScene):
         self.play(Write(self.integral), run_time=1.5)
 
     def show_curve(self):
-        ax = Axes(x_range=[0, 5.4, 1], y_range=[0, 3.4, 1], x_length=6.6, y_length=4.9,
-                  tips=False, axis_config={"color": C("muted")}).to_corner(DL, buff=0.75)
-        curve = ax.plot(FUNCTION.f, x_range=[A, 5.3], color=C("function"), stroke_width=4)
-        name = formula(f"f(x) = {_tidy(FUNCTION.instance_formula)}", 28, C("function"))
-        name.next_to(ax.c2p(0, 3.4), RIGHT, buff=0.3).align_to(ax.c2p(0, 3.4), UP)
-        inner = [x for x in range(1, 6) if A < x < B]
-        ticks = tick_labels(ax, xs=inner, ys=(1, 2, 3), size=18)
-        ends = VGroup(label(f"a = {fmt(A)}", 20, C("area")).next_to(ax.c2p(A, 0), DOWN, buff=0.12),
-                      label(f"b = {fmt(B)}", 20, C("area")).next_to(ax.c2p(B, 0), DOWN, buff=0.12))
+        d = self.d
+        (xlo, xhi), (ylo, yhi) = d["x_range"], d["y_range"]
+        ax = Axes(x_range=[xlo, xhi, (xhi - xlo) / 4], y_range=[ylo, yhi, (yhi - ylo) / 4],
+                  x_length=6.6, y_length=4.9, tips=False,
+                  axis_config={"color": C("muted"), "include_ticks": False})
+        ax.to_corner(DL, buff=0.75)
+        curve = ax.plot(FUNCTION.f, x_range=list(d["curve"]), color=C("function"),
+                        stroke_width=4)
+        # numbers along the plot's bottom and left edges (the x axis itself when f >= 0): below
+        # the axis they would sit on rectangles that hang under it; a and b mark the bounds
+        w = B - A
+        xs = [t for t in _ticks(xlo, xhi, 6) if min(abs(t - A), abs(t - B)) > 0.12 * w]
+        ticks = VGroup(*[label(fmt(t, 3), 18, C("muted")).next_to(ax.c2p(t, ylo), DOWN, 0.12)
+                         for t in xs],
+                       *[label(fmt(t, 3), 18, C("muted")).next_to(ax.c2p(xlo, t), LEFT, 0.12)
+                         for t in _ticks(ylo, yhi, 4)])
+        ends = VGroup(label(f"a = {fmt(A)}", 20, C("area")).next_to(ax.c2p(A, ylo), DOWN, 0.12),
+                      label(f"b = {fmt(B)}", 20, C("area")).next_to(ax.c2p(B, ylo), DOWN, 0.12))
+        room = VGroup(ticks, ends).get_left()[0] - (-7.1 + 0.25)
+        if room < 0:
+            VGroup(ax, curve, ticks, ends).shift(RIGHT * -room)
+        name = formula(f"f(x) = {FUNCTION.instance_formula}", 28, C("function"))
+        if name.width > ax.width:
+            name.scale_to_fit_width(ax.width)
+        name.next_to(ax, UP, buff=0.25).align_to(ax, LEFT).shift(RIGHT * 0.2)
         self.play(Create(ax), FadeIn(ticks), Create(curve), FadeIn(name), FadeIn(ends),
                   run_time=1.5)
         self.ax, self.curve = ax, curve
@@ -129,5 +168,30 @@ class RectanglesFillTheArea(LectureScene):
             note.align_to(self.ax.get_right() + RIGHT * 0.3, LEFT)
         self.play(FadeOut(self.rects), FadeIn(area), run_time=1.5)
         self.bring_to_front(self.curve)
-        self.play(FadeIn(note), self.exact.animate.scale(1.15, about_edge=RIGHT), run_time=1)
+        self.play(FadeIn(note), FadeIn(self.signs()),
+                  self.exact.animate.scale(1.15, about_edge=RIGHT), run_time=1)
         self.wait(4)
+
+    def signs(self) -> VGroup:
+        """+ and − on the parts of the area above and below the x axis, when f changes sign
+        on [a, b] (the integral counts the part below negative)."""
+        xs = np.linspace(A, B, 801)
+        ys = np.asarray(FUNCTION.f(xs), dtype=float)
+        if ys.min() >= 0 or ys.max() <= 0:
+            return VGroup()
+        marks = VGroup()
+        cuts = np.flatnonzero(np.diff(np.sign(ys))) + 1
+        for x, y in zip(np.split(xs, cuts), np.split(ys, cuts)):
+            if len(x) < 2 or not np.any(y):
+                continue
+            # at the part's centroid when it is tall enough there, else just outside its peak
+            cx, cy = np.sum(x * np.abs(y)) / np.sum(np.abs(y)), np.sum(y * y / 2) / np.sum(y)
+            mark = label("+" if cy > 0 else "−", 40, C("text"), weight="BOLD")
+            peak = y[np.argmax(np.abs(y))]
+            tall = abs(self.ax.c2p(0, peak)[1] - self.ax.c2p(0, 0)[1])
+            if tall > 1.0:
+                mark.move_to(self.ax.c2p(cx, cy))
+            else:
+                mark.next_to(self.ax.c2p(cx, peak), UP if peak > 0 else DOWN, buff=0.08)
+            marks.add(mark)
+        return marks

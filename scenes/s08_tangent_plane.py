@@ -6,12 +6,13 @@ import math
 
 import numpy as np
 from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line,
-                   ManimColor, ParametricFunction, Polygon, Surface, ThreeDAxes, ThreeDCamera,
-                   ValueTracker, VGroup, VMobject, Write, always_redraw, linear, smooth)
+                   ParametricFunction, Polygon, Surface, ThreeDAxes, ValueTracker, VGroup, Write,
+                   always_redraw, linear, smooth)
 
 from mathcore import surfaces
 
-from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene3D, fmt, formula, label, tr
+from .style import (BODY_SIZE, SMALL_SIZE, C, GlyphFont, GlyphLine, LectureScene3D, fmt, formula,
+                    label, light_surface, tr)
 
 SURFACE = surfaces.get("waves")                # z = sin x cos y
 RADIUS = math.pi / 2                           # the point walks the circle x^2 + y^2 = RADIUS^2 ...
@@ -61,101 +62,9 @@ def plane_text(p: surfaces.TangentPlane) -> list[str]:
             f"{signed(p.fy)} · {shifted('y', p.y0)}"]
 
 
-class ShiftedCamera(ThreeDCamera):
-    """A 3D camera whose picture is moved on screen by SCREEN_SHIFT (fixed-in-frame text is not):
-    the camera still turns about the world origin, but the surface sits left of the readouts."""
-
-    SCREEN_SHIFT = np.array([-1.7, -0.45, 0.0])
-
-    def __init__(self, **kwargs):
-        # the surface is lit once, by light_surface: the camera's own shading costs per frame
-        super().__init__(**{**kwargs, "should_apply_shading": False})
-
-    def project_points(self, points):
-        return super().project_points(points) + self.SCREEN_SHIFT
-
-
-LIGHT = np.array([-1.0, -2.0, 3.0]) / np.sqrt(14.0)
-
-
-def light_surface(surface, light=LIGHT, ambient=0.45):
-    """Shade each face once by how squarely it faces a fixed light, and pin its depth-sorting
-    point: the surface never moves, so neither changes while the camera turns."""
-    for face in surface:
-        a = face.get_anchors()
-        n = np.cross(a[2] - a[0], a[3] - a[1])
-        n = n / (np.linalg.norm(n) or 1.0)
-        k = ambient + (1 - ambient) * abs(float(np.dot(n, light)))
-        face.set_fill(ManimColor.from_rgb(np.clip(face.get_fill_color().to_rgb() * k, 0, 1)))
-        centre = face.get_center()
-        face.get_z_index_reference_point = lambda c=centre: c
-    return surface
-
-
-class GlyphFont:
-    """Glyphs of the lecture font cut out of Text once, with their advances, so that a readout
-    can be re-set every frame by copying points instead of laying out new Text."""
-
-    _fonts: dict = {}
-
-    def __init__(self, size):
-        self.size, self.chars = size, {}
-        zeros = label("00", size)
-        self.zero = zeros[0]
-        self.advance0 = zeros[1].get_left()[0] - zeros[0].get_left()[0]
-
-    @classmethod
-    def of(cls, size):
-        if size not in cls._fonts:
-            cls._fonts[size] = cls(size)
-        return cls._fonts[size]
-
-    def char(self, c):
-        """(points relative to the pen on the baseline, or None for a space; advance)."""
-        if c not in self.chars:
-            t = label("0" + c + "0", self.size)  # between two zeros: the same baseline and pen
-            pen = np.array([t[0].get_left()[0] + self.advance0, t[0].get_bottom()[1], 0.0])
-            adv = t[-1].get_left()[0] - pen[0]
-            self.chars[c] = (t[1].points - pen if len(t) == 3 else None, adv)
-        return self.chars[c]
-
-    def width(self, s):
-        return sum(self.char(c)[1] for c in s)
-
-
-class GlyphLine(VGroup):
-    """One line of live text, fixed-size pool of glyph slots: ``set(s)`` rewrites it in place, so
-    the mobjects (and their fixed-in-frame registration) never change."""
-
-    def __init__(self, size, color, slots=40):
-        self.font = GlyphFont.of(size)
-        super().__init__(*(VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
-                           for _ in range(slots)))
-        self.pen = np.zeros(3)
-
-    def at(self, pen):
-        """Put the line's start (left end of the baseline) at ``pen``."""
-        self.pen = np.array(pen, dtype=float)
-        return self
-
-    def set(self, s):
-        x, i = 0.0, 0
-        for c in s:
-            pts, adv = self.font.char(c)
-            if pts is not None:
-                self[i].points = pts + self.pen + np.array([x, 0.0, 0.0])
-                i += 1
-            x += adv
-        for slot in self.submobjects[i:]:
-            slot.points = np.zeros((0, 3))
-        return self
-
-
 class TangentPlaneOnSurface(LectureScene3D):
     SECTION = 8
-
-    def __init__(self, **kwargs):
-        super().__init__(camera_class=ShiftedCamera, **kwargs)
+    SCREEN_SHIFT = (-1.7, -0.45)   # the surface sits left of and below the readouts
 
     def construct(self):
         self.show_title()

@@ -10,7 +10,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, Indicate,
 
 from mathcore import calculus, chain
 
-from .style import SMALL_SIZE, C, LectureScene, fmt, formula, say
+from .style import SMALL_SIZE, C, LectureScene, fmt, formula, say, typst_number
 
 EXAMPLE = chain.lecture_example()  # f(u) = u^2, g(x) = 3x + 2
 X = 1.0  # the point of the numerical check
@@ -25,15 +25,6 @@ def _subst(src: str, var: str) -> str:
 def _tidy(src: str) -> str:
     """x^1 is written x."""
     return re.sub(r"\^1\b", "", src)
-
-
-def _typst_number(x: float, digits: int = 2) -> str:
-    """A number as Typst math: fmt's 1.2×10^−9 becomes 1.2 times 10^(−9)."""
-    s = fmt(x, digits)
-    if "×10^" in s:
-        m, e = s.split("×10^")
-        s = f"{m} times 10^({e})"
-    return s
 
 
 def formulas() -> dict:
@@ -161,7 +152,7 @@ class ChainRuleFourSteps(LectureScene):
                     formula(f"(h({x}+epsilon) - h({x}-epsilon))/(2 epsilon) = {fmt(d['fd'], 12)}",
                             28, C("secant")),
                     say("s09.agree", SMALL_SIZE, C("secant")),
-                    formula(_typst_number(d["fd_error"]), 28, C("secant")))
+                    formula(typst_number(d["fd_error"], 2), 28, C("secant")))
         fd.arrange(RIGHT, buff=0.3).move_to([-6.7, STEPS_TOP - ROW_GAP * 4.25, 0],
                                             aligned_edge=LEFT)
         self.play(FadeIn(fd[0]), Write(fd[1]), run_time=1.2)

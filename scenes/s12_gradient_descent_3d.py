@@ -1,29 +1,97 @@
-"""Section 12: gradient descent walks down a surface, seen in 3D and on its contour map."""
+"""Section 12: gradient descent walks down a surface, seen in 3D and on its contour map.
+
+The lecture's example runs two learning rates on an elongated bowl. A lecturer's own example
+(render.py --function in x and y, --point x,y, --range a,b for both axes, --lr, --steps,
+--momentum; read through lecture.params) is one run with her settings: the mesh, the z scale and
+the contour levels (quantiles of f on the range, so the rings spread over the map) come from her
+surface; a run of more than SHOW_EACH steps is shown one step at a time up to SHOW_EACH, then the
+rest at once; a step that leaves the range drawn counts as diverged and the render says so.
+"""
 
 from __future__ import annotations
 
-import numpy as np
-from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, Line, ManimColor,
-                   Surface, ThreeDAxes, ThreeDCamera, VGroup, VMobject, Write, linear, smooth)
+import dataclasses
 
+import numpy as np
+from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, Line, Surface,
+                   ThreeDAxes, VGroup, VMobject, Write, config, linear, smooth)
+
+from lecture import params
 from mathcore import optimize, surfaces
 
-from .style import SMALL_SIZE, C, LectureScene3D, fmt, formula, label, tick_labels, tr
+from .style import (SMALL_SIZE, C, LectureScene3D, fmt, formula, label, light_surface,
+                    tick_labels, tr, typst_number)
 
-SURFACE = surfaces.get("ellipse")              # f = 0.5 x^2 + 2.5 y^2: a long, narrow valley
-START = (-2.6, 1.5)
-ETAS = (0.1, 0.36)                             # a small and a large learning rate
-STEPS = 16
-LEVELS = (0.25, 1.0, 2.5, 5.0, 9.0, 13.0)      # contour heights
+LECTURE_SURFACE = surfaces.get("ellipse")      # f = 0.5 x^2 + 2.5 y^2: a long, narrow valley
 GRID = 61                                      # grid points per side for the contours
 MESH = 18                                      # surface faces per side
-Z_RANGE = (0.0, 15.0)
 LIFT = 8                                       # samples per path segment lifted onto the surface
+SHOW_EACH = 20                                 # a longer run: this many steps, then the rest
+#: the lecturer's defaults (tools/options.py SURFACE_DEFAULTS)
+CUSTOM_DEFAULTS = {"range": (-3.0, 3.0), "point": (2.5, 2.0), "lr": 0.1, "steps": 40,
+                   "momentum": 0.0}
+CUSTOM_QUANTILES = (0.02, 0.08, 0.18, 0.32, 0.5, 0.72)   # of f on the grid: the contour levels
+
+CUSTOM = params.is_custom()                    # any option given: one run with her settings
+TYPED = params.get("function") is not None     # her own surface (range and point go with it)
+SURFACE = params.surface(LECTURE_SURFACE)
+if TYPED:
+    X_RANGE = Y_RANGE = params.pair("range", CUSTOM_DEFAULTS["range"])
+    START = params.pair("point", CUSTOM_DEFAULTS["point"])
+else:
+    X_RANGE, Y_RANGE = SURFACE.x_range, SURFACE.y_range
+    START = params.pair("point", (-2.6, 1.5))
+if CUSTOM:
+    ETAS = (params.number("lr", CUSTOM_DEFAULTS["lr"]),)
+    STEPS = int(params.number("steps", CUSTOM_DEFAULTS["steps"]))
+    MOMENTUM = params.number("momentum", CUSTOM_DEFAULTS["momentum"])
+else:
+    ETAS = (0.1, 0.36)                         # a small and a large learning rate
+    STEPS = 16
+    MOMENTUM = 0.0
+LECTURE_LEVELS = (0.25, 1.0, 2.5, 5.0, 9.0, 13.0)      # contour heights of the lecture's bowl
+LECTURE_Z_RANGE = (0.0, 15.0)
+
+
+def value_grid():
+    return surfaces.grid(SURFACE, X_RANGE, Y_RANGE, GRID)
+
+
+def levels_and_z_range(Z=None) -> tuple[tuple, tuple]:
+    """The contour heights and the z range drawn: the lecture's, or from her surface's values."""
+    if not TYPED:
+        return LECTURE_LEVELS, LECTURE_Z_RANGE
+    Z = value_grid()[2] if Z is None else Z
+    z0, z1 = float(np.min(Z)), float(np.max(Z))
+    if not z1 - z0 > 1e-9 * max(1.0, abs(z0)):    # a flat surface: one unit of height
+        z1 = z0 + 1.0
+    levels = tuple(float(v) for v in np.unique(np.quantile(Z, CUSTOM_QUANTILES)))
+    return levels, (z0, z1)
+
+
+def in_range(p) -> bool:
+    (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
+    return bool(x0 <= p[0] <= x1 and y0 <= p[1] <= y1)
+
+
+def descend(eta: float) -> optimize.Trajectory:
+    """One run from START. Her run stops where a step leaves the range drawn: then it counts
+    as diverged, and only the points inside are kept."""
+    if not CUSTOM:
+        return optimize.gradient_descent(SURFACE.grad_xy, START, eta, STEPS, f=SURFACE.f_xy)
+    bound = max(abs(v) for v in (*X_RANGE, *Y_RANGE))
+    t = optimize.gradient_descent(SURFACE.grad_xy, START, eta, STEPS, momentum=MOMENTUM,
+                                  f=SURFACE.f_xy, bound=bound)
+    outside = [not in_range(p) for p in t.points]
+    if any(outside):
+        k = outside.index(True)
+        t = dataclasses.replace(t, points=t.points[:k], grads=t.grads[:k],
+                                values=t.values[:k], converged=False, diverged=True)
+    return t
 
 
 def trajectories() -> list:
-    return [optimize.gradient_descent(SURFACE.grad_xy, START, eta, STEPS, f=SURFACE.f_xy)
-            for eta in ETAS]
+    return [descend(eta) for eta in ETAS]
 
 
 def level_segments(X, Y, Z, level) -> list[tuple]:
@@ -61,58 +129,49 @@ def level_segments(X, Y, Z, level) -> list[tuple]:
 
 
 def contours() -> dict:
-    X, Y, Z = surfaces.grid(SURFACE, SURFACE.x_range, SURFACE.y_range, GRID)
-    return {lv: level_segments(X, Y, Z, lv) for lv in LEVELS}
+    X, Y, Z = value_grid()
+    levels, _ = levels_and_z_range(Z)
+    return {lv: level_segments(X, Y, Z, lv) for lv in levels}
 
 
 def data() -> dict:
-    """What the scene shows: each path's points and values, the learning rates, the contours."""
+    """What the scene shows: each path's points and values, the learning rates, the contours;
+    the momentum, the z range and the ranges drawn, whether each run diverged."""
     runs = trajectories()
-    return {"etas": ETAS, "start": START, "steps": STEPS,
+    cs = contours()
+    return {"etas": ETAS, "start": START, "steps": STEPS, "momentum": MOMENTUM,
             "points": [t.points for t in runs], "values": [t.values for t in runs],
-            "contours": contours()}
+            "diverged": [t.diverged for t in runs], "levels": tuple(cs),
+            "z_range": levels_and_z_range()[1], "x_range": X_RANGE, "y_range": Y_RANGE,
+            "contours": cs}
 
 
-class ShiftedCamera(ThreeDCamera):
-    """A 3D camera whose picture is moved on screen by SCREEN_SHIFT (fixed-in-frame mobjects are
-    not): the surface sits in the left half, beside the contour map, wherever the camera turns."""
-
-    SCREEN_SHIFT = np.array([-3.5, -0.7, 0.0])
-
-    def __init__(self, **kwargs):
-        # the surface is lit once, by light_surface: the camera's own shading costs per frame
-        super().__init__(**{**kwargs, "should_apply_shading": False})
-
-    def project_points(self, points):
-        return super().project_points(points) + self.SCREEN_SHIFT
-
-
-LIGHT = np.array([-1.0, -2.0, 3.0]) / np.sqrt(14.0)
-
-
-def light_surface(surface, light=LIGHT, ambient=0.45):
-    """Shade each face once by how squarely it faces a fixed light, and pin its depth-sorting
-    point: the surface never moves, so neither changes while the camera turns."""
-    for face in surface:
-        a = face.get_anchors()
-        n = np.cross(a[2] - a[0], a[3] - a[1])
-        n = n / (np.linalg.norm(n) or 1.0)
-        k = ambient + (1 - ambient) * abs(float(np.dot(n, light)))
-        face.set_fill(ManimColor.from_rgb(np.clip(face.get_fill_color().to_rgb() * k, 0, 1)))
-        centre = face.get_center()
-        face.get_z_index_reference_point = lambda c=centre: c
-    return surface
+def shown_point(p) -> tuple:
+    """A point rounded to 1e-5 of the range drawn, so a coordinate at 1e-16 reads as 0."""
+    width = max(X_RANGE[1] - X_RANGE[0], Y_RANGE[1] - Y_RANGE[0])
+    q = 10.0 ** (np.floor(np.log10(width)) - 5)
+    return tuple(float(np.round(v / q) * q) + 0.0 for v in p)
 
 
 def path_colors():
     return (C("update"), C("gradient"))
 
 
+def nice_step(width: float, most: int = 10) -> float:
+    """A tick step of 1, 2 or 5 times a power of ten giving at most ``most`` steps."""
+    e = 10.0 ** np.floor(np.log10(width / most))
+    return float(next(m * e for m in (1, 2, 5, 10) if width / (m * e) <= most))
+
+
+def clamp(v, lo, hi):
+    return min(max(v, lo), hi)
+
+
 class DescentOnSurfaceAndContours(LectureScene3D):
     SECTION = 12
-
-    def __init__(self, **kwargs):
-        super().__init__(camera_class=ShiftedCamera, **kwargs)
+    # the surface sits in the left half, beside the contour map (a typed one a little lower,
+    # below a formula that may be two lines tall)
+    SCREEN_SHIFT = (-3.5, -0.85) if TYPED else (-3.5, -0.7)
 
     def construct(self):
         self.d = data()
@@ -134,6 +193,14 @@ class DescentOnSurfaceAndContours(LectureScene3D):
     def on_surface(self, x, y):
         return self.axes.c2p(x, y, SURFACE.f(x, y))
 
+    def lifted_path(self, pts, color, lift=LIFT):
+        """The straight steps between ``pts`` in the plane, drawn on the surface above them."""
+        pts = np.asarray(pts, dtype=float)
+        ts = np.linspace(0, 1, lift)[:-1]
+        xy = [p + t * (q - p) for p, q in zip(pts[:-1], pts[1:]) for t in ts] + [pts[-1]]
+        return VMobject(color=color, stroke_width=3).set_points_as_corners(
+            [self.on_surface(*v) for v in xy])
+
     def lifted_segment(self, p, q, color):
         """The straight step p -> q in the plane, drawn on the surface above it."""
         ts = np.linspace(0, 1, LIFT)
@@ -144,18 +211,29 @@ class DescentOnSurfaceAndContours(LectureScene3D):
 
     def show_surface(self):
         self.set_camera_orientation(phi=55 * DEGREES, theta=-125 * DEGREES, zoom=0.75)
-        (x0, x1), (y0, y1) = SURFACE.x_range, SURFACE.y_range
-        z0, z1 = Z_RANGE
+        (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
+        z0, z1 = self.d["z_range"]
+        if TYPED:   # her range, whatever its size, drawn 5 x 5 x 2.6
+            lengths = (5.0, 5.0, 2.6)
+            steps = (nice_step(x1 - x0), nice_step(y1 - y0), (z1 - z0) / 3)
+        else:
+            lengths = (x1 - x0, y1 - y0, 3)
+            steps = (1, 1, 5)
         # the axes map coordinates; plain lines draw them (ThreeDAxes' own shading is slow)
-        self.axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[z0, z1, 5],
-                               x_length=x1 - x0, y_length=y1 - y0, z_length=3)
+        self.axes = ThreeDAxes(x_range=[x0, x1, steps[0]], y_range=[y0, y1, steps[1]],
+                               z_range=[z0, z1, steps[2]], x_length=lengths[0],
+                               y_length=lengths[1], z_length=lengths[2])
         c2p = self.axes.c2p
-        lines = VGroup(Line(c2p(x0, 0, 0), c2p(x1, 0, 0)), Line(c2p(0, y0, 0), c2p(0, y1, 0)),
-                       Line(c2p(0, 0, z0), c2p(0, 0, z1)))
+        xc, yc, zc = clamp(0, x0, x1), clamp(0, y0, y1), clamp(0, z0, z1)
+        lines = VGroup(Line(c2p(x0, yc, zc), c2p(x1, yc, zc)),
+                       Line(c2p(xc, y0, zc), c2p(xc, y1, zc)),
+                       Line(c2p(xc, yc, z0), c2p(xc, yc, z1)))
         lines.set_stroke(C("muted"), 2, opacity=0.8)
-        names = VGroup(label("x", SMALL_SIZE, C("muted")).move_to(c2p(x1 + 0.35, 0, 0)),
-                       label("y", SMALL_SIZE, C("muted")).move_to(c2p(0, y1 + 0.35, 0)),
-                       label("z", SMALL_SIZE, C("muted")).move_to(c2p(0, 0, z1 + 1.5)))
+        ux, uy = (x1 - x0) / lengths[0], (y1 - y0) / lengths[1]   # coordinates per unit
+        names = VGroup(*(label(t, SMALL_SIZE, C("muted")) for t in "xyz"))
+        names[0].move_to(c2p(x1 + 0.35 * ux, yc, zc))
+        names[1].move_to(c2p(xc, y1 + 0.35 * uy, zc))
+        names[2].move_to(c2p(xc, yc, z1 + 0.1 * (z1 - z0)))
         self.add_fixed_orientation_mobjects(*names)
         self.remove(*names)
         self.surface = Surface(lambda u, v: self.on_surface(u, v), u_range=[x0, x1],
@@ -171,19 +249,29 @@ class DescentOnSurfaceAndContours(LectureScene3D):
                 ring.add_line_to(c2p(*q, lv))
             self.rings3d.add(ring)
         f_text = self.fixed(formula(f"f(x, y) = {SURFACE.formula}", 30, C("function")))
+        if f_text.width > 6.4:          # a long typed formula: shrunk to stay clear of the rule
+            f_text.scale_to_fit_width(6.4)
+        if f_text.height > 0.62:        # ... and of the surface (fractions are two lines tall)
+            f_text.scale_to_fit_height(0.62)
         f_text.next_to(self.corner, DOWN, buff=0.3).align_to(self.corner, LEFT)
         self.play(Create(lines), FadeIn(names), Write(f_text), run_time=1.2)
         self.play(Create(self.surface), run_time=1.8)
         self.play(Create(self.rings3d), run_time=1)
 
     def show_contour_map(self):
-        (x0, x1), (y0, y1) = SURFACE.x_range, SURFACE.y_range
-        ax = Axes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], x_length=5.4, y_length=3.6,
-                  tips=False, axis_config={"color": C("muted"), "stroke_width": 2})
+        (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
+        if TYPED:
+            ax = Axes(x_range=[x0, x1, nice_step(x1 - x0)], y_range=[y0, y1, nice_step(y1 - y0)],
+                      x_length=3.7, y_length=3.7, tips=False,
+                      axis_config={"color": C("muted"), "stroke_width": 2})
+        else:
+            ax = Axes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], x_length=5.4, y_length=3.6,
+                      tips=False, axis_config={"color": C("muted"), "stroke_width": 2})
         ax.move_to(RIGHT * 3.75 + DOWN * 0.05)
+        xc, yc = clamp(0, x0, x1), clamp(0, y0, y1)
         ticks = tick_labels(ax, xs=[x0, x1], ys=[y0, y1], size=16)
-        ticks.add(label("x", 18, C("muted")).next_to(ax.c2p(x1, 0), UP + LEFT, buff=0.08),
-                  label("y", 18, C("muted")).next_to(ax.c2p(0, y1), RIGHT, buff=0.12)
+        ticks.add(label("x", 18, C("muted")).next_to(ax.c2p(x1, yc), UP + LEFT, buff=0.08),
+                  label("y", 18, C("muted")).next_to(ax.c2p(xc, y1), RIGHT, buff=0.12)
                   .shift(DOWN * 0.18))
         rings = VGroup()
         for lv, segs in self.contours.items():
@@ -193,22 +281,87 @@ class DescentOnSurfaceAndContours(LectureScene3D):
                 ring.add_line_to(ax.c2p(*q))
             rings.add(ring)
         heading = label(tr("s12.contours"), SMALL_SIZE, C("muted")).next_to(ax, UP, buff=0.15)
-        rule = formula("bold(x)_(k+1) = bold(x)_k - eta nabla f(bold(x)_k)", 30, C("gradient"))
+        if MOMENTUM:   # PyTorch's SGD with momentum
+            rule = VGroup(formula("bold(v)_(k+1) = mu bold(v)_k + nabla f(bold(x)_k)", 28,
+                                  C("gradient")),
+                          formula("bold(x)_(k+1) = bold(x)_k - eta bold(v)_(k+1)", 28,
+                                  C("gradient"))).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        else:
+            rule = formula("bold(x)_(k+1) = bold(x)_k - eta nabla f(bold(x)_k)", 30,
+                           C("gradient"))
         rule.to_corner(UP + RIGHT, buff=0.3)
         self.fixed(ax, ticks, rings, heading, rule)
         self.map_axes, self.rule = ax, rule
         self.play(Create(ax), FadeIn(ticks), FadeIn(heading), Write(rule), run_time=1)
         self.play(Create(rings), run_time=1.2)
 
+    def readout_text(self, eta, vals, k) -> str:
+        kk = min(k, len(vals) - 1)
+        mu = f"μ = {fmt(MOMENTUM)}    " if MOMENTUM else ""
+        return f"η = {fmt(eta)}    {mu}{tr('step', k=kk)}    f = {fmt(vals[kk], 3)}"
+
     def readouts(self, k):
         d = self.d
         rows = VGroup()
         for (eta, vals, col) in zip(ETAS, d["values"], path_colors()):
-            kk = min(k, len(vals) - 1)
-            rows.add(label(f"η = {fmt(eta)}    {tr('step', k=kk)}    f = {fmt(vals[kk], 3)}",
-                           SMALL_SIZE + 2, col))
+            rows.add(label(self.readout_text(eta, vals, k), SMALL_SIZE + 2, col))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        return rows.next_to(self.map_axes, DOWN, buff=0.45).align_to(self.map_axes, LEFT)
+        rows.next_to(self.map_axes, DOWN, buff=0.45).align_to(self.map_axes, LEFT)
+        if CUSTOM:      # one left edge for every step, so the widest row still fits the frame
+            rows.shift(RIGHT * (self.panel_left - rows.get_left()[0]))
+        return rows
+
+    def place_panel(self, ks):
+        """The readout's left edge: under the map, moved left if a row at a step in ``ks``
+        would leave the frame."""
+        widest = max(label(self.readout_text(eta, vals, k), SMALL_SIZE + 2).width
+                     for eta, vals in zip(ETAS, self.d["values"]) for k in ks)
+        right = config.frame_width / 2 - 0.3
+        self.panel_left = min(self.map_axes.get_left()[0], right - widest)
+
+    def show_step(self, k):
+        """Step k of every run: its segment on the surface and on the map, dots, the readout."""
+        anims, dots3d, dots2d = [], [], []
+        for pts, col in zip(self.d["points"], path_colors()):
+            if k >= len(pts):
+                continue
+            seg3d = self.lifted_segment(pts[k - 1], pts[k], col)
+            seg2d = self.fixed(Line(self.map_axes.c2p(*pts[k - 1]),
+                                    self.map_axes.c2p(*pts[k]), color=col, stroke_width=3))
+            anims += [Create(seg3d), Create(seg2d)]
+            dots3d.append(Dot(self.on_surface(*pts[k]), radius=0.05, color=col))
+            dots2d.append(Dot(self.map_axes.c2p(*pts[k]), radius=0.045, color=col))
+        if anims:
+            self.play(*anims, run_time=0.9 if k <= 4 else 0.45, rate_func=linear)
+        self.add_fixed_orientation_mobjects(*dots3d)
+        self.add_fixed_in_frame_mobjects(*dots2d)
+        self.remove(self.panel)
+        self.panel = self.fixed(self.readouts(k))
+        self.add(self.panel)
+        self.wait(0.25 if k <= 4 else 0.1)
+
+    def show_rest(self, k0):
+        """Every step after k0 at once (a long run): the rest of each path, its end dot."""
+        anims, dots3d, dots2d = [], [], []
+        for pts, col in zip(self.d["points"], path_colors()):
+            if len(pts) - 1 <= k0:
+                continue
+            rest = pts[k0:]
+            lift = max(2, min(LIFT, 4000 // len(rest)))
+            anims.append(Create(self.lifted_path(rest, col, lift)))
+            anims.append(Create(self.fixed(VMobject(color=col, stroke_width=3)
+                                           .set_points_as_corners([self.map_axes.c2p(*p)
+                                                                   for p in rest]))))
+            dots3d.append(Dot(self.on_surface(*pts[-1]), radius=0.05, color=col))
+            dots2d.append(Dot(self.map_axes.c2p(*pts[-1]), radius=0.045, color=col))
+        if not anims:
+            return
+        self.play(*anims, run_time=1.5, rate_func=smooth)
+        self.add_fixed_orientation_mobjects(*dots3d)
+        self.add_fixed_in_frame_mobjects(*dots2d)
+        self.remove(self.panel)
+        self.panel = self.fixed(self.readouts(max(len(p) for p in self.d["points"]) - 1))
+        self.add(self.panel)
 
     def descend(self):
         d = self.d
@@ -219,32 +372,34 @@ class DescentOnSurfaceAndContours(LectureScene3D):
         start3d = Dot(self.on_surface(*d["points"][0][0]), radius=0.07, color=C("point"))
         self.add_fixed_orientation_mobjects(start3d)
         self.remove(start3d)
+        each = STEPS if not CUSTOM else min(STEPS, SHOW_EACH)
+        if CUSTOM:
+            last = max(len(p) for p in d["points"]) - 1
+            self.place_panel([*range(min(each, last) + 1), last])    # the steps shown
         self.panel = self.fixed(self.readouts(0))
         self.play(FadeIn(starts), FadeIn(start3d), FadeIn(self.panel), run_time=0.6)
-        for k in range(1, STEPS + 1):
-            anims, dots3d, dots2d = [], [], []
-            for pts, col in zip(d["points"], cols):
-                if k >= len(pts):
-                    continue
-                seg3d = self.lifted_segment(pts[k - 1], pts[k], col)
-                seg2d = self.fixed(Line(self.map_axes.c2p(*pts[k - 1]),
-                                        self.map_axes.c2p(*pts[k]), color=col, stroke_width=3))
-                anims += [Create(seg3d), Create(seg2d)]
-                dots3d.append(Dot(self.on_surface(*pts[k]), radius=0.05, color=col))
-                dots2d.append(Dot(self.map_axes.c2p(*pts[k]), radius=0.045, color=col))
-            self.play(*anims, run_time=0.9 if k <= 4 else 0.45, rate_func=linear)
-            self.add_fixed_orientation_mobjects(*dots3d)
-            self.add_fixed_in_frame_mobjects(*dots2d)
-            self.remove(self.panel)
-            self.panel = self.fixed(self.readouts(k))
-            self.add(self.panel)
-            self.wait(0.25 if k <= 4 else 0.1)
+        for k in range(1, each + 1):
+            if CUSTOM and all(k >= len(pts) for pts in d["points"]):
+                break       # her run stopped early (it left the range)
+            self.show_step(k)
+        if CUSTOM:
+            self.show_rest(each)
         self.wait(0.5)
 
+    def end_notes(self) -> VGroup:
+        if not CUSTOM:
+            return VGroup(label(tr("s12.small"), SMALL_SIZE, path_colors()[0]),
+                          label(tr("s12.large"), SMALL_SIZE, path_colors()[1]),
+                          label(tr("s12.done"), SMALL_SIZE, C("muted")))
+        if any(self.d["diverged"]):
+            return VGroup(label(tr("diverged"), SMALL_SIZE + 2, C("gradient")))
+        pts = self.d["points"][0]
+        x, y = shown_point(pts[-1])
+        return VGroup(formula(f"bold(x)_({len(pts) - 1}) = ({typst_number(x, 3)}, "
+                              f"{typst_number(y, 3)})", 28, C("point")))
+
     def show_valley_floor(self):
-        notes = VGroup(label(tr("s12.small"), SMALL_SIZE, path_colors()[0]),
-                       label(tr("s12.large"), SMALL_SIZE, path_colors()[1]),
-                       label(tr("s12.done"), SMALL_SIZE, C("muted")))
+        notes = self.end_notes()
         notes.arrange(DOWN, aligned_edge=LEFT, buff=0.12).to_corner(DOWN + LEFT, buff=0.35)
         self.fixed(notes)
         for n in notes:

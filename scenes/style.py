@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, UL, FadeIn, FadeOut, ManimColor, MathTypst, Scene,
-                   Text, ThreeDScene, VGroup, Write, config)
+                   Text, ThreeDCamera, ThreeDScene, VGroup, VMobject, Write, config)
 
 from lecture import palette, strings
 from lecture.sections import SECTIONS
@@ -74,6 +74,18 @@ def fmt(x: float, digits: int = 4) -> str:
     return s.replace("-", "−")
 
 
+def typst_number(x: float, digits: int = 4) -> str:
+    """A number as Typst math source: ``fmt``'s 1.1×10^−14 becomes ``1.1 times 10^(-14)``.
+
+    Minus signs are written as ASCII ``-``, which Typst sets as the true minus sign (the same
+    glyph and spacing as U+2212)."""
+    s = fmt(x, digits)
+    if "×10^" in s:
+        m, e = s.split("×10^")
+        s = f"{m} times 10^({e})"
+    return s.replace("−", "-")
+
+
 def number(x: float, digits: int = 4, size: float = BODY_SIZE, color=None) -> Text:
     """A number drawn as text (no LaTeX)."""
     return label(fmt(x, digits), size, color)
@@ -123,10 +135,57 @@ class LectureScene(Scene):
         return corner
 
 
+class ShiftedCamera(ThreeDCamera):
+    """A 3D camera whose picture is moved on screen by ``SCREEN_SHIFT`` (fixed-in-frame mobjects
+    are not): the camera still turns about the world origin, but the 3D picture can sit to one
+    side of the readouts. It applies no shading of its own: light surfaces once with
+    ``light_surface`` (the camera's per-frame shading is slow)."""
+
+    SCREEN_SHIFT = np.zeros(3)
+
+    def __init__(self, **kwargs):
+        super().__init__(**{**kwargs, "should_apply_shading": False})
+
+    def project_points(self, points):
+        return super().project_points(points) + self.SCREEN_SHIFT
+
+
+def shifted_camera(shift) -> type:
+    """A ``ShiftedCamera`` class with its picture moved by ``shift`` (x, y[, z]) on screen."""
+    v = np.zeros(3)
+    v[:len(shift)] = np.asarray(shift, dtype=float)
+    return type("ShiftedCamera", (ShiftedCamera,), {"SCREEN_SHIFT": v})
+
+
+LIGHT = np.array([-1.0, -2.0, 3.0]) / np.sqrt(14.0)
+
+
+def light_surface(surface, light=LIGHT, ambient=0.45):
+    """Shade each face once by how squarely it faces a fixed light, and pin its depth-sorting
+    point: the surface never moves, so neither changes while the camera turns."""
+    for face in surface:
+        a = face.get_anchors()
+        n = np.cross(a[2] - a[0], a[3] - a[1])
+        n = n / (np.linalg.norm(n) or 1.0)
+        k = ambient + (1 - ambient) * abs(float(np.dot(n, light)))
+        face.set_fill(ManimColor.from_rgb(np.clip(face.get_fill_color().to_rgb() * k, 0, 1)))
+        centre = face.get_center()
+        face.get_z_index_reference_point = lambda c=centre: c
+    return surface
+
+
 class LectureScene3D(ThreeDScene):
-    """The 3D variant: titles and readouts stay fixed in the frame while the camera moves."""
+    """The 3D variant: titles and readouts stay fixed in the frame while the camera moves.
+
+    ``SCREEN_SHIFT`` (x, y on screen) moves the 3D picture, not the fixed-in-frame text (see
+    ``ShiftedCamera``); surfaces are lit once with ``light_surface``."""
 
     SECTION = 0
+    SCREEN_SHIFT = (0.0, 0.0, 0.0)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("camera_class", shifted_camera(self.SCREEN_SHIFT))
+        super().__init__(**kwargs)
 
     def setup(self):
         self.camera.background_color = C("background")
@@ -144,18 +203,81 @@ class LectureScene3D(ThreeDScene):
         return corner
 
 
+class GlyphFont:
+    """Glyphs of the lecture font cut out of Text once, with their advances, so that a readout
+    can be re-set every frame by copying points instead of laying out new Text."""
+
+    _fonts: dict = {}
+
+    def __init__(self, size):
+        self.size, self.chars = size, {}
+        zeros = label("00", size)
+        self.zero = zeros[0]
+        self.advance0 = zeros[1].get_left()[0] - zeros[0].get_left()[0]
+
+    @classmethod
+    def of(cls, size):
+        if size not in cls._fonts:
+            cls._fonts[size] = cls(size)
+        return cls._fonts[size]
+
+    def char(self, c):
+        """(points relative to the pen on the baseline, or None for a space; advance)."""
+        if c not in self.chars:
+            t = label("0" + c + "0", self.size)  # between two zeros: the same baseline and pen
+            pen = np.array([t[0].get_left()[0] + self.advance0, t[0].get_bottom()[1], 0.0])
+            adv = t[-1].get_left()[0] - pen[0]
+            self.chars[c] = (t[1].points - pen if len(t) == 3 else None, adv)
+        return self.chars[c]
+
+    def width(self, s):
+        return sum(self.char(c)[1] for c in s)
+
+
+class GlyphLine(VGroup):
+    """One line of live text for 3D scenes, a fixed-size pool of glyph slots: ``set(s)`` rewrites
+    it in place, so the mobjects (and their fixed-in-frame registration) never change, and no
+    Text is laid out per frame."""
+
+    def __init__(self, size, color, slots=40):
+        self.font = GlyphFont.of(size)
+        super().__init__(*(VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
+                           for _ in range(slots)))
+        self.pen = np.zeros(3)
+
+    def at(self, pen):
+        """Put the line's start (left end of the baseline) at ``pen``."""
+        self.pen = np.array(pen, dtype=float)
+        return self
+
+    def set(self, s):
+        x, i = 0.0, 0
+        for c in s:
+            pts, adv = self.font.char(c)
+            if pts is not None:
+                self[i].points = pts + self.pen + np.array([x, 0.0, 0.0])
+                i += 1
+            x += adv
+        for slot in self.submobjects[i:]:
+            slot.points = np.zeros((0, 3))
+        return self
+
+
 def line_in_axes(ax, slope: float, point: tuple, color, stroke_width: float = 3, x_range=None):
     """The line through ``point`` with ``slope``, cut to the axes' visible box (no spill)."""
     from manim import Line
-    x0, x1 = x_range or (ax.x_range[0], ax.x_range[1])
+    lo, hi = x0, x1 = x_range or (ax.x_range[0], ax.x_range[1])
     y0, y1 = ax.y_range[0], ax.y_range[1]
     px, py = point
     if slope != 0:
         # keep the part of [x0, x1] where y stays inside [y0, y1]
         xa, xb = sorted(((y0 - py) / slope + px, (y1 - py) / slope + px))
         x0, x1 = max(x0, xa), min(x1, xb)
-    if x1 <= x0:
-        x0 = x1 = px
+    elif not y0 <= py <= y1:
+        x1 = x0 - 1.0                       # a level line above or below the window
+    if x1 <= x0:                            # nothing of it inside: an empty line inside the box
+        c = ax.c2p(min(max(px, lo), hi), min(max(py, y0), y1))
+        return Line(c, c, color=color, stroke_width=stroke_width)
     return Line(ax.c2p(x0, py + slope * (x0 - px)), ax.c2p(x1, py + slope * (x1 - px)),
                 color=color, stroke_width=stroke_width)
 
@@ -170,3 +292,34 @@ def tick_labels(ax, xs=(), ys=(), size: float = 18, digits: int = 3) -> VGroup:
         g.add(label(fmt(y, digits), size, C("muted")).next_to(ax.c2p(ax.x_range[0], y) if
               not (ax.x_range[0] <= 0 <= ax.x_range[1]) else ax.c2p(0, y), LEFT, buff=0.12))
     return g
+
+
+def clipped_curve(ax, xs, ys, color, width: float = 3, jump: float | None = None) -> VGroup:
+    """The polyline through (xs, ys), cut where it leaves the axes' y window, the cut ends moved
+    onto the window's edge so the curve meets the frame of the axes exactly; with ``jump``, also
+    split where it jumps by more than ``jump`` between two samples (no vertical line drawn)."""
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    y0, y1 = ax.y_range[0], ax.y_range[1]
+    with np.errstate(invalid="ignore"):
+        inside = np.isfinite(ys) & (ys >= y0) & (ys <= y1)
+        cut = np.zeros_like(inside)
+        if jump is not None:
+            cut[1:] = np.abs(np.diff(ys)) > jump
+    pieces = VGroup()
+    idx = np.flatnonzero(inside)
+    if idx.size == 0:
+        return pieces
+    for run in np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1):
+        for part in np.split(run, [k for k in range(1, len(run)) if cut[run[k]]]):
+            pts = [(xs[i], ys[i]) for i in part]
+            a, b = part[0], part[-1]
+            for i_out, i_in, first in ((a - 1, a, True), (b + 1, b, False)):
+                if 0 <= i_out < len(xs) and not inside[i_out] and np.isfinite(ys[i_out]):
+                    yb = y1 if ys[i_out] > y1 else y0
+                    t = (yb - ys[i_in]) / (ys[i_out] - ys[i_in])
+                    e = (xs[i_in] + t * (xs[i_out] - xs[i_in]), yb)
+                    pts.insert(0, e) if first else pts.append(e)
+            if len(pts) >= 2:
+                pieces.add(VMobject(color=color, stroke_width=width).set_points_as_corners(
+                    [ax.c2p(x, y) for x, y in pts]))
+    return pieces

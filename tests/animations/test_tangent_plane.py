@@ -47,9 +47,11 @@ def test_plane_equation_text_uses_mathcore_numbers():
     assert f"{p.z0:.2f}" in s and f"{p.fx:+.2f}" in s and f"{p.fy:+.2f}" in s
 
 
-def test_formula_mathtext():
-    assert mod.formula_mathtext("sin x cos y") == r"\sin x \cos y"
-    assert mod.formula_mathtext("0.5 x^2 + 2.5 y^2") == "0.5 x^2 + 2.5 y^2"
+def test_typst_mathtext():
+    from animations.drawing import typst_mathtext
+    assert typst_mathtext("sin x cos y") == r"\sin x \cos y"
+    assert typst_mathtext("0.5 x^2 + 2.5 y^2") == "0.5 x^{2} + 2.5 y^{2}"
+    assert typst_mathtext("e^(-(x)/(3)) sin(x)") == r"e^{-\frac{x}{3}} \sin(x)"
 
 
 @pytest.mark.render

@@ -60,9 +60,9 @@ def test_plane_text_writes_signs_and_shifts():
 
 
 def test_glyph_line_lays_out_like_text():
-    from scenes.style import label
+    from scenes.style import GlyphLine, label
     s = "z₀ = f(x₀, y₀) = −0.803"
-    line = s08.GlyphLine(22, "#FFFFFF", 30).set(s)
+    line = GlyphLine(22, "#FFFFFF", 30).set(s)
     assert line.width == pytest.approx(label(s, 22).width, rel=0.01)
 
 

@@ -44,11 +44,6 @@ def test_finite_difference_agrees():
     assert abs(d["fd_error"]) < 1e-6 and d["fd_error"] == pytest.approx(d["fd"] - 30.0, abs=1e-12)
 
 
-def test_typst_number():
-    assert s09._typst_number(-3.7e-10) == "−3.7 times 10^(−10)"
-    assert s09._typst_number(30.0) == "30"
-
-
 def test_strings_in_both_languages():
     for key in ("s09.inner", "s09.outer", "s09.step1", "s09.step2", "s09.step3", "s09.step4",
                 "s09.check", "s09.fd", "s09.agree"):

@@ -1,13 +1,19 @@
 """Section 12: the descent paths against the closed form for a quadratic, the contours against the
-ellipses they should be, and the rendered video in both languages."""
+ellipses they should be, and the rendered video in both languages; a lecturer's own surface
+(CALCANIM_PARAMS, in a fresh process) against hand-written descent loops, and rendered."""
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import probe
+from conftest import ROOT, probe, run_cli
 
 from scenes import s12_gradient_descent_3d as s12
 
@@ -87,3 +93,113 @@ def test_video_renders_in_english(scene_build):
     info = probe(scene_build(12, lang="en"))
     assert (info["width"], info["height"]) == (256, 144)
     assert 24 <= info["duration"] <= 32
+
+
+# --- a lecturer's own surface ---------------------------------------------------------------------
+
+def _data_under(params: dict) -> dict:
+    """s12.data() computed in a fresh process with the lecturer's options (numbers and flags)."""
+    code = ("import json, numpy as np; from scenes import s12_gradient_descent_3d as m; "
+            "d = m.data(); print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
+            "if np.asarray(v).dtype.kind in 'fib'}))")
+    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       env=env, check=True)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def _her(function="x**2 + 3*y**2", point=(2.5, 2.0), rng=(-3.0, 3.0), lr=0.1, steps=40,
+         momentum=0.0) -> dict:
+    # what render.py passes once tools/options.py has filled the defaults
+    return {"function": function, "point": list(point), "range": list(rng), "lr": lr,
+            "steps": steps, "momentum": momentum}
+
+
+def test_typed_surface_descends_like_the_hand_written_loop():
+    d = _data_under(_her())
+    x, y, eta = 2.5, 2.0, 0.1
+    want = [(x, y)]
+    for _ in range(40):
+        x, y = x - eta * (2 * x), y - eta * (6 * y)
+        want.append((x, y))
+    (pts,), (vals,) = d["points"], d["values"]
+    np.testing.assert_allclose(pts, want, rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(vals, [a * a + 3 * b * b for a, b in want], rtol=1e-12)
+    assert d["etas"] == [0.1] and d["steps"] == 40 and d["momentum"] == 0.0
+    assert d["diverged"] == [False]
+    assert d["start"] == [2.5, 2.0] and d["x_range"] == d["y_range"] == [-3.0, 3.0]
+
+
+def test_typed_surface_with_momentum_follows_pytorch_sgd():
+    d = _data_under(_her(function="x^2/2 + 2*y^2 + x*y/4", point=(-2.0, 1.5), lr=0.2,
+                         steps=25, momentum=0.6))
+    p, v = np.array([-2.0, 1.5]), np.zeros(2)
+    want = [p.copy()]
+    for _ in range(25):
+        g = np.array([p[0] + p[1] / 4, 4 * p[1] + p[0] / 4])
+        v = 0.6 * v + g
+        p = p - 0.2 * v
+        want.append(p.copy())
+    np.testing.assert_allclose(d["points"][0], want, rtol=1e-10, atol=1e-14)
+    assert d["momentum"] == 0.6
+
+
+def test_levels_and_height_come_from_the_surfaces_values():
+    d = _data_under(_her())
+    g = np.linspace(-3, 3, 61)
+    X, Y = np.meshgrid(g, g)
+    Z = X ** 2 + 3 * Y ** 2
+    assert d["z_range"] == pytest.approx([0.0, 36.0], abs=1e-12)   # the bottom and the corners
+    levels = np.array(d["levels"])
+    assert len(levels) >= 5 and np.all(np.diff(levels) > 0)
+    assert levels[0] > 0 and levels[-1] < 36
+    # quantiles: each level has a growing share of the grid below it, spread over the map
+    shares = [(Z < lv).mean() for lv in levels]
+    assert np.all(np.diff(shares) > 0.04) and shares[0] < 0.1 and shares[-1] > 0.5
+
+
+def test_a_step_leaving_the_range_counts_as_diverged():
+    # lr 0.4: y is multiplied by 1 - 0.4 * 6 = -1.4 each step; 2 -> -2.8 -> 3.92 leaves [-3, 3]
+    d = _data_under(_her(lr=0.4))
+    assert d["diverged"] == [True]
+    pts = np.array(d["points"][0])
+    np.testing.assert_allclose(pts, [[2.5, 2.0], [0.5, -2.8]], rtol=1e-12)
+    assert np.all(np.abs(pts) <= 3)
+
+
+def test_the_lr_alone_runs_the_lectures_surface_once():
+    d = _data_under({"lr": 0.3})
+    assert d["etas"] == [0.3] and d["start"] == [-2.6, 1.5] and len(d["points"]) == 1
+    pts = np.array(d["points"][0])
+    k = np.arange(len(pts))
+    np.testing.assert_allclose(pts[:, 0], -2.6 * 0.7 ** k, rtol=1e-12)
+    np.testing.assert_allclose(pts[:, 1], 1.5 * (1 - 1.5) ** k, rtol=1e-12, atol=1e-300)
+
+
+def test_without_options_the_data_is_the_lectures():
+    d = _data_under({})
+    assert d["etas"] == [0.1, 0.36] and d["steps"] == 16 and d["start"] == [-2.6, 1.5]
+    assert d["levels"] == [0.25, 1.0, 2.5, 5.0, 9.0, 13.0] and d["z_range"] == [0.0, 15.0]
+
+
+def test_custom_defaults_are_the_command_lines():
+    from tools import options
+    assert s12.CUSTOM_DEFAULTS == options.SURFACE_DEFAULTS
+
+
+@pytest.mark.render
+def test_typed_surface_renders(tmp_path):
+    run_cli("scenes", "gradient_descent_3d", "--function", "x**2 + 3*y**2", "--quality", "test",
+            "--jobs", "1", "--out", tmp_path, check=True)
+    files = list(Path(tmp_path, "videos", "zh", "test").glob("12_gradient_descent_3d-custom-*.mp4"))
+    assert len(files) == 1
+    info = probe(files[0])
+    assert (info["width"], info["height"]) == (256, 144)
+    assert 20 <= info["duration"] <= 40
+
+
+def test_the_end_point_is_rounded_to_the_range_drawn():
+    # the lecture's range is 6 wide: coordinates are shown to 1e-5, so 2.4e-16 reads as 0
+    x, y = s12.shown_point((3.3231e-4, 2.4e-16))
+    assert (x, y) == pytest.approx((3.3e-4, 0.0), abs=1e-12) and y == 0.0
+    assert s12.shown_point((-1.234567, 2.5)) == pytest.approx((-1.23457, 2.5), abs=1e-12)

@@ -1,0 +1,147 @@
+"""Sections 4, 6 and 7 with a lecturer's own function: the numbers drawn are that function's,
+checked against hand computations, and each renders."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, probe, run_cli
+
+
+def _data_under(module: str, params: dict) -> dict:
+    """The numbers a module would draw, computed in a fresh process with the lecturer's options."""
+    code = ("import json, importlib, numpy as np; m = importlib.import_module(%r); d = m.data(); "
+            "print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
+            "if np.asarray(v).dtype.kind in 'fi'}))" % module)
+    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                       env=env, check=True)
+    return {k: np.asarray(v) for k, v in json.loads(r.stdout).items()}
+
+
+# --- section 4: dy against Δy ------------------------------------------------------------------
+
+def test_differential_of_sin_at_0_7():
+    d = _data_under("scenes.s04_differential",
+                    {"function": "sin(x)", "point": 0.7, "range": [-3.0, 3.0]})
+    x, dx = 0.7, d["dx"]
+    assert d["x"] == x
+    assert d["fx"] == pytest.approx(math.sin(x), rel=1e-15)
+    assert d["slope"] == pytest.approx(math.cos(x), rel=1e-14)
+    np.testing.assert_allclose(d["dy"], math.cos(x) * dx, rtol=1e-14)
+    np.testing.assert_allclose(d["delta"], np.sin(x + dx) - math.sin(x), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(d["gap"], np.sin(x + dx) - math.sin(x) - math.cos(x) * dx,
+                               rtol=1e-7, atol=1e-15)
+    np.testing.assert_allclose(d["ratio"], d["gap"] / dx, rtol=1e-12)
+
+
+def test_differential_sweep_follows_the_range():
+    """dx starts at 0.4 of the width (6 here), to the left since only 2.3 lie to the right of
+    0.7, shrinks 100-fold, and every triangle stays inside the range and the axes."""
+    d = _data_under("scenes.s04_differential",
+                    {"function": "sin(x)", "point": 0.7, "range": [-3.0, 3.0]})
+    dx = d["dx"]
+    assert dx[0] == pytest.approx(-2.4) and dx[-1] == pytest.approx(-0.024)
+    assert np.all(dx < 0) and np.all(np.diff(np.abs(dx)) < 0)
+    assert np.all((0.7 + dx >= -3.0) & (0.7 + dx <= 3.0))
+    np.testing.assert_allclose(d["x_range"], [-3.0, 3.0])
+    ylo, yhi = d["y_range"]
+    assert ylo < -1.0 and yhi > 1.0                          # the whole of sin on [-3, 3]
+    assert ylo < math.sin(0.7) + math.cos(0.7) * dx[0] < yhi  # and the first tangent rise
+    # the gap is second order for this function too
+    small = np.abs(dx) < 0.1
+    order = np.polyfit(np.log(np.abs(dx[small])), np.log(np.abs(d["gap"][small])), 1)[0]
+    assert order == pytest.approx(2.0, abs=0.05)
+
+
+def test_differential_goes_right_when_there_is_room():
+    d = _data_under("scenes.s04_differential", {"function": "exp(x)", "point": -1.0,
+                                                "range": [-2.0, 3.0]})
+    assert d["dx"][0] == pytest.approx(0.4 * 5.0) and d["dx"][-1] == pytest.approx(0.02)
+    np.testing.assert_allclose(d["delta"], np.exp(-1 + d["dx"]) - math.exp(-1), rtol=1e-12)
+
+
+# --- section 6: Riemann sums -------------------------------------------------------------------
+
+def test_integral_of_x2_minus_1_on_0_3():
+    d = _data_under("scenes.s06_integral", {"function": "x**2 - 1", "range": [0.0, 3.0]})
+    assert (d["a"], d["b"]) == (0.0, 3.0)
+    assert d["integral"] == pytest.approx(6.0, rel=1e-12)   # x^3/3 - x from 0 to 3
+    for n, s, e in zip(d["n"], d["sums"], d["errors"]):
+        h = 3.0 / n
+        left = np.arange(n) * h
+        assert s == pytest.approx(np.sum(left ** 2 - 1) * h, rel=1e-13)
+        assert e == pytest.approx(s - 6.0, abs=1e-11)
+    # the axes hold the part below the x axis (f(0) = -1) and the top (f(3) = 8)
+    ylo, yhi = d["y_range"]
+    assert ylo < -1.0 and 8.0 < yhi
+    assert d["x_range"][0] == 0.0 and d["x_range"][1] > 3.0
+
+
+def test_integral_signed_area_below_the_axis():
+    """Wholly below the axis: the sums and the integral are negative, the axes end at 0."""
+    d = _data_under("scenes.s06_integral", {"function": "-x**2 - 1", "range": [-1.0, 3.0]})
+    assert d["integral"] == pytest.approx(-(27 + 1) / 3 - 4, rel=1e-12)
+    assert np.all(d["sums"] < 0)
+    assert d["y_range"][1] == 0.0 and d["y_range"][0] < -10.0
+    assert d["x_range"][0] < -1.0                            # a little room left of a < 0
+
+
+# --- section 7: the travelling tangent -----------------------------------------------------------
+
+def test_tangent_of_cubic_and_its_flat_points():
+    d = _data_under("scenes.s07_tangent_2d", {"function": "x**3 - 3*x", "range": [-2.5, 2.5]})
+    xs = d["x"]
+    assert xs[0] == -2.5 and xs[-1] == 2.5                   # the tangent travels the range
+    np.testing.assert_allclose(d["slope"], 3 * xs ** 2 - 3, rtol=1e-13, atol=1e-12)
+    np.testing.assert_allclose(d["zeros"], [-1.0, 1.0], atol=1e-12)
+    np.testing.assert_allclose(d["f_at_zeros"], [2.0, -2.0], atol=1e-12)
+    np.testing.assert_allclose(d["slope_at_zeros"], 0.0, atol=1e-11)
+    np.testing.assert_allclose(d["marked"], d["zeros"])
+    ylo, yhi = d["y_range"]
+    assert ylo < 2.5 ** 3 * -1 + 7.5 and yhi > 2.5 ** 3 - 7.5   # f(±2.5) = ±8.125
+    dlo, dhi = d["dy_range"]
+    assert dlo < -3.0 and dhi > 3 * 2.5 ** 2 - 3                 # f' from -3 to 15.75
+
+
+def test_tangent_marks_at_most_four_of_many_flat_points():
+    d = _data_under("scenes.s07_tangent_2d", {"function": "sin(5*x)", "range": [-3.0, 3.0]})
+    # cos(5x) = 0 at x = (k + 1/2) pi / 5: ten of them in [-3, 3]
+    k = np.arange(-10, 10)
+    expect = (k + 0.5) * math.pi / 5
+    expect = expect[np.abs(expect) <= 3.0]
+    np.testing.assert_allclose(d["zeros"], expect, atol=1e-12)
+    assert len(d["zeros"]) == 10 and len(d["marked"]) == 4
+    assert d["marked"][0] == d["zeros"][0] and d["marked"][-1] == d["zeros"][-1]
+    assert set(d["marked"]) <= set(d["zeros"])
+
+
+def test_tangent_without_flat_points():
+    d = _data_under("scenes.s07_tangent_2d", {"function": "exp(x)", "range": [-1.0, 2.0]})
+    assert len(d["zeros"]) == 0 and len(d["marked"]) == 0
+    np.testing.assert_allclose(d["slope"], np.exp(d["x"]), rtol=1e-13)
+
+
+# --- real renders ------------------------------------------------------------------------------
+
+@pytest.mark.render
+@pytest.mark.parametrize("target, stem, args", [
+    ("differential", "04_differential", ("--function", "sin(x)", "--point", "0.7")),
+    ("integral", "06_integral", ("--function", "x**2 - 1", "--range", "0,3")),
+    ("tangent_2d", "07_tangent_2d", ("--function", "x**3 - 3*x", "--range", "-2.5,2.5")),
+])
+def test_own_example_renders(tmp_path, target, stem, args):
+    r = run_cli("scenes", target, *args, "--quality", "test", "--out", tmp_path, "--jobs", "1",
+                check=True)
+    files = list((tmp_path / "videos" / "zh" / "test").glob(f"{stem}-custom-*.mp4"))
+    assert len(files) == 1, r.stdout
+    info = probe(files[0])
+    assert (info["width"], info["height"]) == (256, 144)
+    assert 20 <= info["duration"] <= 50
