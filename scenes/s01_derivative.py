@@ -9,7 +9,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, ValueTracke
 from lecture import params
 from mathcore import calculus, functions
 
-from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes,
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes, nice_ticks,
                     tick_labels, tr)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--point/--range)
@@ -29,13 +29,6 @@ def data(n: int = 60) -> dict:
     return {"a": A, "h": hs, "slopes": calculus.secant_slope(FUNCTION, A, hs),
             "derivative": float(FUNCTION.df(A)), "fa": float(FUNCTION.f(A)),
             "x_range": np.array(X_RANGE), "y_range": np.array([ys.min() - pad, ys.max() + pad])}
-
-
-def _ticks(lo, hi, n=4):
-    raw = (hi - lo) / n
-    k = 10.0 ** np.floor(np.log10(raw))
-    step = min((m * k for m in (1, 2, 2.5, 5, 10) if m * k >= raw), default=10 * k)
-    return [t for t in np.arange(np.ceil(lo / step) * step, hi + 1e-9, step) if abs(t) > 1e-9]
 
 
 class SecantBecomesTangent(LectureScene):
@@ -61,7 +54,7 @@ class SecantBecomesTangent(LectureScene):
                   axis_config={"color": C("muted"), "include_ticks": False})
         ax.to_corner(DOWN + LEFT, buff=0.5).shift(RIGHT * 0.5)
         curve = ax.plot(FUNCTION.f, x_range=[lo, hi], color=C("function"))
-        ticks = tick_labels(ax, _ticks(lo, hi), _ticks(ylo, yhi))
+        ticks = tick_labels(ax, nice_ticks(lo, hi), nice_ticks(ylo, yhi))
         name = formula(f"f(x) = {FUNCTION.instance_formula}", 28, C("function"))
         name.next_to(ax, UP, buff=0.15).align_to(ax, LEFT).shift(RIGHT * 0.4)
         self.play(Create(ax), Create(curve), FadeIn(ticks), FadeIn(name), run_time=1.5)

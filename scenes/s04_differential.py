@@ -18,8 +18,7 @@ from manim import (DL, DOWN, LEFT, RIGHT, UP, UR, Axes, Create, Dot, FadeIn, Fad
 from lecture import params
 from mathcore import calculus, functions
 
-from .s01_derivative import _ticks
-from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, formula, label,
+from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, formula, label, nice_ticks,
                     line_in_axes, say, tick_labels, tr)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--point/--range)
@@ -119,7 +118,7 @@ class DifferentialAgainstChange(LectureScene):
                   axis_config={"color": C("muted"), "include_ticks": False})
         ax.to_corner(DL, buff=0.45)
         curve = ax.plot(FUNCTION.f, x_range=[lo, hi], color=C("function"))
-        ticks = tick_labels(ax, xs=_ticks(lo, hi), ys=_ticks(ylo, yhi, 5), size=18)
+        ticks = tick_labels(ax, xs=nice_ticks(lo, hi), ys=nice_ticks(ylo, yhi, 5), size=18)
         ticks.remove(*[t for t in ticks if _under(t, curve.get_points())])  # the curve's own
         room = ticks.get_left()[0] - (-7.1 + 0.25)   # y labels left of a y axis at the edge
         if room < 0:

@@ -15,8 +15,7 @@ from manim import (DL, DOWN, LEFT, RIGHT, UP, Axes, Create, FadeIn, FadeOut, Pol
 from lecture import params
 from mathcore import calculus, functions, rules
 
-from .s01_derivative import _ticks
-from .style import (SMALL_SIZE, C, LectureScene, fmt, formula, label, say)
+from .style import SMALL_SIZE, C, LectureScene, fmt, formula, label, nice_ticks, say
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--range)
 FUNCTION = params.function(rules.sum_(functions.get("sin"), functions.get("affine", a=0.5, b=1)))
@@ -91,11 +90,11 @@ class RectanglesFillTheArea(LectureScene):
         # numbers along the plot's bottom and left edges (the x axis itself when f >= 0): below
         # the axis they would sit on rectangles that hang under it; a and b mark the bounds
         w = B - A
-        xs = [t for t in _ticks(xlo, xhi, 6) if min(abs(t - A), abs(t - B)) > 0.12 * w]
+        xs = [t for t in nice_ticks(xlo, xhi, 6) if min(abs(t - A), abs(t - B)) > 0.12 * w]
         ticks = VGroup(*[label(fmt(t, 3), 18, C("muted")).next_to(ax.c2p(t, ylo), DOWN, 0.12)
                          for t in xs],
                        *[label(fmt(t, 3), 18, C("muted")).next_to(ax.c2p(xlo, t), LEFT, 0.12)
-                         for t in _ticks(ylo, yhi, 4)])
+                         for t in nice_ticks(ylo, yhi, 4)])
         ends = VGroup(label(f"a = {fmt(A)}", 20, C("area")).next_to(ax.c2p(A, ylo), DOWN, 0.12),
                       label(f"b = {fmt(B)}", 20, C("area")).next_to(ax.c2p(B, ylo), DOWN, 0.12))
         room = VGroup(ticks, ends).get_left()[0] - (-7.1 + 0.25)
@@ -162,7 +161,10 @@ class RectanglesFillTheArea(LectureScene):
 
     def show_exact_area(self):
         area = self.ax.get_area(self.curve, x_range=[A, B], color=C("area"), opacity=0.75)
-        note = say("s06.area", SMALL_SIZE, C("area"))
+        ys = np.asarray(FUNCTION.f(np.linspace(A, B, 801)), dtype=float)
+        note = say("s06.area" if ys.min() >= 0 else "s06.signed", SMALL_SIZE, C("area"))
+        if note.width > 6.6:
+            note.scale_to_fit_width(6.6)
         note.next_to(self.table_row(len(NS) - 1), DOWN, buff=0.5).align_to(self.head, RIGHT)
         if note.get_left()[0] < self.ax.get_right()[0] + 0.3:
             note.align_to(self.ax.get_right() + RIGHT * 0.3, LEFT)

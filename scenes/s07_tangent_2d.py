@@ -16,8 +16,7 @@ from manim import (DR, UR, DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, Fad
 from lecture import params
 from mathcore import calculus, functions, rules
 
-from .s01_derivative import _ticks
-from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes,
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes, nice_ticks,
                     say, tick_labels, tr)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--range)
@@ -140,8 +139,8 @@ class TangentTravelsAlongCurve(LectureScene):
         dax = Axes(x_range=[lo, hi, WIDTH / 4], y_range=[dlo, dhi, (dhi - dlo) / 4],
                    x_length=7.6, y_length=2.2, tips=False, axis_config=plain)
         VGroup(ax, dax).arrange(DOWN, buff=0.45).to_corner(LEFT + DOWN, buff=0.4)
-        ticks = VGroup(tick_labels(ax, xs=_ticks(X_START, X_END), ys=_ticks(ylo, yhi), size=16),
-                       tick_labels(dax, xs=(), ys=_ticks(dlo, dhi, 3), size=16))
+        ticks = VGroup(tick_labels(ax, xs=nice_ticks(X_START, X_END), ys=nice_ticks(ylo, yhi), size=16),
+                       tick_labels(dax, xs=(), ys=nice_ticks(dlo, dhi, 3), size=16))
         room = ticks.get_left()[0] - (-7.1 + 0.25)  # y labels left of a y axis at the edge
         if room < 0:
             VGroup(ax, dax, ticks).shift(RIGHT * -room)
@@ -214,8 +213,9 @@ class TangentTravelsAlongCurve(LectureScene):
         zeros, shown = self.d["zeros"], self.d["marked"]
         where = ",  ".join(fmt(z, 4) for z in shown) + (",  …" if len(zeros) > len(shown) else "")
         lines = [say("s07.zero_slope", SMALL_SIZE + 2, C("derivative"))] if len(zeros) else []
-        lines += [say("s07.where", SMALL_SIZE + 2, C("derivative")),
-                  label(f"x = {where}" if len(zeros) else "∅", SMALL_SIZE + 2, C("derivative"))]
+        lines += ([say("s07.where", SMALL_SIZE + 2, C("derivative")),
+                   label(f"x = {where}", SMALL_SIZE + 2, C("derivative"))] if len(zeros) else
+                  [say("s07.none", SMALL_SIZE + 2, C("derivative"))])
         note = VGroup(*lines).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         if note.width > 7.1 - 0.25 - COLUMN_LEFT:
             note.scale_to_fit_width(7.1 - 0.25 - COLUMN_LEFT)

@@ -22,7 +22,7 @@ from dataclasses import replace
 from lecture import params
 from mathcore import functions, optimize, rules
 
-from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fits, fmt, formula, label, say,
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fits, fmt, formula, label, nice_ticks, say,
                     tick_labels, tr)
 
 # f(x) = x^2 + sin x: one clear minimum, not symmetric about it
@@ -63,14 +63,6 @@ def _descend(x0, lr, steps):
     k = int(np.argmin(inside))
     return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
                    converged=False, diverged=True)
-
-
-def _ticks(lo, hi, n=4):
-    """Round tick positions, about n of them, 0 left out (the axes cross there)."""
-    raw = (hi - lo) / n
-    k = 10.0 ** np.floor(np.log10(raw))
-    step = min((m * k for m in (1, 2, 2.5, 5, 10) if m * k >= raw), default=10 * k)
-    return [t for t in np.arange(np.ceil(lo / step) * step, hi + 1e-9, step) if abs(t) > 1e-9]
 
 
 if CUSTOM:
@@ -143,7 +135,7 @@ class PointRollsDownhill(LectureScene):
 
     def show_curve_and_rule(self):
         if CUSTOM:    # ticks at round numbers of her range and heights
-            xt, yt = _ticks(*DRAWN), _ticks(*Y_RANGE)
+            xt, yt = nice_ticks(*DRAWN), nice_ticks(*Y_RANGE)
             x_step = xt[1] - xt[0] if len(xt) > 1 else DRAWN[1] - DRAWN[0]
             y_step = yt[1] - yt[0] if len(yt) > 1 else Y_RANGE[1] - Y_RANGE[0]
         else:

@@ -323,3 +323,13 @@ def clipped_curve(ax, xs, ys, color, width: float = 3, jump: float | None = None
                 pieces.add(VMobject(color=color, stroke_width=width).set_points_as_corners(
                     [ax.c2p(x, y) for x, y in pts]))
     return pieces
+
+
+def nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
+    """Round tick positions in [lo, hi], about n of them (steps of 1, 2, 2.5 or 5 times a power
+    of ten), 0 left out (the axes cross there)."""
+    raw = (hi - lo) / n
+    k = 10.0 ** np.floor(np.log10(raw))
+    step = min((m * k for m in (1, 2, 2.5, 5, 10) if m * k >= raw), default=10 * k)
+    return [float(t) for t in np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
+            if abs(t) > 1e-9]

@@ -179,15 +179,20 @@ def descent_warning(values: dict, surface: bool) -> str | None:
     if "function" not in values or "lr" not in values:
         return None
     from mathcore import expr, optimize
+    # the same rule the drawings use: leaving the drawn range counts as diverging
+    a, b = values["range"]
     if surface:
         s = expr.parse_surface(values["function"])
         t = optimize.gradient_descent(s.grad_xy, np.array(values["point"]), values["lr"],
-                                      values["steps"], momentum=values["momentum"], f=s.f_xy)
+                                      values["steps"], momentum=values["momentum"], f=s.f_xy,
+                                      bound=max(abs(a), abs(b)))
     else:
         f = expr.parse_function(values["function"])
         t = optimize.gradient_descent(f.df, values["point"], values["lr"], values["steps"],
-                                      momentum=values["momentum"], f=f.f)
-    if t.diverged:
-        return (f"warning: gradient descent diverges with lr {values['lr']:g} after "
-                f"{t.steps} step(s); the render shows it and stops there")
+                                      momentum=values["momentum"], f=f.f,
+                                      bound=max(abs(a), abs(b)))
+    outside = (t.points < a) | (t.points > b)
+    if t.diverged or outside.any():
+        return (f"warning: gradient descent leaves the range {a:g},{b:g} with lr "
+                f"{values['lr']:g}; the render shows it diverging and stops there")
     return None
