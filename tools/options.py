@@ -193,6 +193,6 @@ def descent_warning(values: dict, surface: bool) -> str | None:
                                       bound=max(abs(a), abs(b)))
     outside = (t.points < a) | (t.points > b)
     if t.diverged or outside.any():
-        return (f"warning: gradient descent leaves the range {a:g},{b:g} with lr "
-                f"{values['lr']:g}; the render shows it diverging and stops there")
+        return (f"warning: gradient descent diverges with lr {values['lr']:g}: it leaves the "
+                f"range {a:g},{b:g}; the render shows it and stops there")
     return None
