@@ -16,7 +16,7 @@ from lecture.palette import optimizer_color
 from mathcore import optimize, surfaces
 
 from .common import THEME, C, figure, tr
-from .drawing import typst_mathtext
+from .drawing import shrink_to_width, typst_mathtext
 
 N_FRAMES = 64
 FPS = 12
@@ -95,9 +95,10 @@ class OptimizersRace:
             # the legend: a line sample, the name with its rate, the current value below
             fig.add_artist(Line2D([0.695, 0.735], [y, y], color=color, lw=2.5 * s,
                                   transform=fig.transFigure))
-            fig.text(0.75, y, tr("gif.optimizers.legend", lang,
-                                 name=tr(f"gif.optimizers.{m}", lang), lr=traj.lr),
-                     va="center", fontsize=10 * s, color=C("text"))
+            entry = fig.text(0.75, y, tr("gif.optimizers.legend", lang,
+                                         name=tr(f"gif.optimizers.{m}", lang), lr=traj.lr),
+                             va="center", fontsize=10 * s, color=C("text"))
+            shrink_to_width(entry, 0.24 * fig.bbox.width)  # "gradient descent" is long in en
             self.values[m] = fig.text(0.75, y - 0.065, "", va="center", fontsize=9 * s,
                                       color=C("muted"))
             y -= 0.165
