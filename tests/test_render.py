@@ -3,8 +3,6 @@ an interrupt, and a lecturer's own function."""
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import subprocess
 import sys
@@ -12,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, probe, run_cli
+from conftest import ROOT, data_under, probe, run_cli
 from lecture.sections import SECTIONS
 
 pytestmark = pytest.mark.render
@@ -68,21 +66,10 @@ def test_interrupt_leaves_no_partial_file(tmp_path):
     assert not any(p.name.endswith(".tmp") for p in tmp_path.rglob("*"))
 
 
-def _data_under(module: str, params: dict) -> dict:
-    """The numbers a module would draw, computed in a fresh process with the lecturer's options."""
-    code = ("import json, importlib, numpy as np; m = importlib.import_module(%r); d = m.data(); "
-            "print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
-            "if np.asarray(v).dtype.kind in 'fi'}))" % module)
-    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                       env=env, check=True)
-    return json.loads(r.stdout)
-
-
 def test_typed_function_reaches_the_secant_scene():
     """Section 1 with f = sin(x)*exp(-x/3) at a = 1.5: the slopes shown are that function's."""
     import math
-    d = _data_under("scenes.s01_derivative",
+    d = data_under("scenes.s01_derivative",
                     {"function": "sin(x)*exp(-x/3)", "point": 1.5, "range": [0.0, 6.0]})
     f = lambda x: math.sin(x) * math.exp(-x / 3)  # noqa: E731
     a = 1.5

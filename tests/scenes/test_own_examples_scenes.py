@@ -3,33 +3,18 @@ checked against hand computations, and each renders."""
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-from conftest import ROOT, probe, run_cli
-
-
-def _data_under(module: str, params: dict) -> dict:
-    """The numbers a module would draw, computed in a fresh process with the lecturer's options."""
-    code = ("import json, importlib, numpy as np; m = importlib.import_module(%r); d = m.data(); "
-            "print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
-            "if np.asarray(v).dtype.kind in 'fi'}))" % module)
-    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                       env=env, check=True)
-    return {k: np.asarray(v) for k, v in json.loads(r.stdout).items()}
+from conftest import data_under, probe, run_cli
 
 
 # --- section 4: dy against Δy ------------------------------------------------------------------
 
 def test_differential_of_sin_at_0_7():
-    d = _data_under("scenes.s04_differential",
+    d = data_under("scenes.s04_differential",
                     {"function": "sin(x)", "point": 0.7, "range": [-3.0, 3.0]})
     x, dx = 0.7, d["dx"]
     assert d["x"] == x
@@ -45,7 +30,7 @@ def test_differential_of_sin_at_0_7():
 def test_differential_sweep_follows_the_range():
     """dx starts at 0.4 of the width (6 here), to the left since only 2.3 lie to the right of
     0.7, shrinks 100-fold, and every triangle stays inside the range and the axes."""
-    d = _data_under("scenes.s04_differential",
+    d = data_under("scenes.s04_differential",
                     {"function": "sin(x)", "point": 0.7, "range": [-3.0, 3.0]})
     dx = d["dx"]
     assert dx[0] == pytest.approx(-2.4) and dx[-1] == pytest.approx(-0.024)
@@ -62,7 +47,7 @@ def test_differential_sweep_follows_the_range():
 
 
 def test_differential_goes_right_when_there_is_room():
-    d = _data_under("scenes.s04_differential", {"function": "exp(x)", "point": -1.0,
+    d = data_under("scenes.s04_differential", {"function": "exp(x)", "point": -1.0,
                                                 "range": [-2.0, 3.0]})
     assert d["dx"][0] == pytest.approx(0.4 * 5.0) and d["dx"][-1] == pytest.approx(0.02)
     np.testing.assert_allclose(d["delta"], np.exp(-1 + d["dx"]) - math.exp(-1), rtol=1e-12)
@@ -71,7 +56,7 @@ def test_differential_goes_right_when_there_is_room():
 # --- section 6: Riemann sums -------------------------------------------------------------------
 
 def test_integral_of_x2_minus_1_on_0_3():
-    d = _data_under("scenes.s06_integral", {"function": "x**2 - 1", "range": [0.0, 3.0]})
+    d = data_under("scenes.s06_integral", {"function": "x**2 - 1", "range": [0.0, 3.0]})
     assert (d["a"], d["b"]) == (0.0, 3.0)
     assert d["integral"] == pytest.approx(6.0, rel=1e-12)   # x^3/3 - x from 0 to 3
     for n, s, e in zip(d["n"], d["sums"], d["errors"]):
@@ -87,7 +72,7 @@ def test_integral_of_x2_minus_1_on_0_3():
 
 def test_integral_signed_area_below_the_axis():
     """Wholly below the axis: the sums and the integral are negative, the axes end at 0."""
-    d = _data_under("scenes.s06_integral", {"function": "-x**2 - 1", "range": [-1.0, 3.0]})
+    d = data_under("scenes.s06_integral", {"function": "-x**2 - 1", "range": [-1.0, 3.0]})
     assert d["integral"] == pytest.approx(-(27 + 1) / 3 - 4, rel=1e-12)
     assert np.all(d["sums"] < 0)
     assert d["y_range"][1] == 0.0 and d["y_range"][0] < -10.0
@@ -97,7 +82,7 @@ def test_integral_signed_area_below_the_axis():
 # --- section 7: the travelling tangent -----------------------------------------------------------
 
 def test_tangent_of_cubic_and_its_flat_points():
-    d = _data_under("scenes.s07_tangent_2d", {"function": "x**3 - 3*x", "range": [-2.5, 2.5]})
+    d = data_under("scenes.s07_tangent_2d", {"function": "x**3 - 3*x", "range": [-2.5, 2.5]})
     xs = d["x"]
     assert xs[0] == -2.5 and xs[-1] == 2.5                   # the tangent travels the range
     np.testing.assert_allclose(d["slope"], 3 * xs ** 2 - 3, rtol=1e-13, atol=1e-12)
@@ -112,7 +97,7 @@ def test_tangent_of_cubic_and_its_flat_points():
 
 
 def test_tangent_marks_at_most_four_of_many_flat_points():
-    d = _data_under("scenes.s07_tangent_2d", {"function": "sin(5*x)", "range": [-3.0, 3.0]})
+    d = data_under("scenes.s07_tangent_2d", {"function": "sin(5*x)", "range": [-3.0, 3.0]})
     # cos(5x) = 0 at x = (k + 1/2) pi / 5: ten of them in [-3, 3]
     k = np.arange(-10, 10)
     expect = (k + 0.5) * math.pi / 5
@@ -124,7 +109,7 @@ def test_tangent_marks_at_most_four_of_many_flat_points():
 
 
 def test_tangent_without_flat_points():
-    d = _data_under("scenes.s07_tangent_2d", {"function": "exp(x)", "range": [-1.0, 2.0]})
+    d = data_under("scenes.s07_tangent_2d", {"function": "exp(x)", "range": [-1.0, 2.0]})
     assert len(d["zeros"]) == 0 and len(d["marked"]) == 0
     np.testing.assert_allclose(d["slope"], np.exp(d["x"]), rtol=1e-13)
 

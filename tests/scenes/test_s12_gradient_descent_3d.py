@@ -4,16 +4,12 @@ ellipses they should be, and the rendered video in both languages; a lecturer's 
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT, probe, run_cli
+from conftest import data_under, probe, run_cli
 
 from scenes import s12_gradient_descent_3d as s12
 
@@ -99,13 +95,7 @@ def test_video_renders_in_english(scene_build):
 
 def _data_under(params: dict) -> dict:
     """s12.data() computed in a fresh process with the lecturer's options (numbers and flags)."""
-    code = ("import json, numpy as np; from scenes import s12_gradient_descent_3d as m; "
-            "d = m.data(); print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
-            "if np.asarray(v).dtype.kind in 'fib'}))")
-    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                       env=env, check=True)
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    return data_under("scenes.s12_gradient_descent_3d", params, as_arrays=False)
 
 
 def _her(function="x**2 + 3*y**2", point=(2.5, 2.0), rng=(-3.0, 3.0), lr=0.1, steps=40,
