@@ -172,9 +172,15 @@ def _draw_order(fig: Figure) -> list[Artist]:
     return out
 
 
-def _is_3d(artist: Artist) -> bool:
+def _depth_sorted(artist: Artist) -> bool:
+    """On 3D axes that sort by depth (``computed_zorder=True``, the default)
+    every full draw re-orders the collections, so blitting cannot know where
+    a moving artist goes in the order. With ``computed_zorder=False`` the
+    zorder decides, as in 2D, and blitting stays exact while the view holds
+    still."""
     ax = getattr(artist, "axes", None)
-    return ax is not None and getattr(ax, "name", "") == "3d"
+    return (ax is not None and getattr(ax, "name", "") == "3d"
+            and bool(getattr(ax, "computed_zorder", True)))
 
 
 class _Layers:
@@ -183,15 +189,22 @@ class _Layers:
     Plain blitting draws the moving artists on top of everything, so a dot
     passing under a legend, a spine or a label would be drawn over it. Here
     every static artist that a full draw paints after the first moving
-    artist is a *foreground* artist. We keep two backgrounds: ``full`` (all
-    static artists) and ``under`` (without the foreground ones), and the
-    pixel box each foreground artist paints (measured by drawing it alone on
-    a cleared canvas). Each frame starts from ``full``; where a moving
-    artist reaches into a foreground box, that box is restored from
-    ``under`` and the moving and foreground artists are painted in full-draw
-    order, which reproduces a full redraw pixel for pixel. Boxes that
-    overlap are handled together.
+    artist is a *foreground* artist; we measure the pixels each one paints
+    (its mask: drawn alone on a cleared canvas, alpha > 0). Each frame
+    starts from ``full`` (every static artist) and paints the moving
+    artists in full-draw order. When a moving artist changes a pixel of a
+    foreground artist that a full draw paints after it, that artist is
+    *redone*: its pixels are restored from a background drawn without it
+    (cached per set of redone artists) and it is painted again in its
+    place in the order, together with every foreground artist painted after
+    it over the same pixels. The result equals a full ``canvas.draw()``
+    pixel for pixel, and only what covers a moving artist is repainted: a
+    dot in a second axes does not make that axes' grid foreground, although
+    the first axes' dot comes earlier in the draw order.
     """
+
+    #: backgrounds kept for different sets of redone artists
+    MAX_UNDER = 8
 
     def __init__(self, fig: Figure, canvas: FigureCanvasAgg, moving: list[Artist]):
         self.fig = fig
@@ -207,36 +220,26 @@ class _Layers:
         orphans = sorted((a for a in moving if id(a) not in pos),
                          key=lambda a: a.get_zorder())
         self.moving = in_tree + orphans
-
-        saved = [(a, a.get_animated()) for a in fg]
-        try:
-            for a in moving:
-                a.set_animated(True)
-            canvas.draw()
-            self.full = np.asarray(canvas.buffer_rgba()).copy()
-            # box painted by each foreground artist: draw it alone on a
-            # cleared (transparent) canvas and take the alpha > 0 extent
-            renderer = canvas.get_renderer()
-            boxes = []
-            for a in fg:
-                renderer.clear()
-                fig.draw_artist(a)
-                alpha = np.asarray(canvas.buffer_rgba())[..., 3]
-                rows = np.flatnonzero(alpha.any(axis=1))
-                if rows.size:
-                    cols = np.flatnonzero(alpha.any(axis=0))
-                    boxes.append((a, (int(rows[0]), int(rows[-1]) + 1,
-                                      int(cols[0]), int(cols[-1]) + 1)))
-            self.fg = [a for a, _ in boxes]
-            self.boxes = [b for _, b in boxes]
-            if self.fg:
-                for a in self.fg:
-                    a.set_animated(True)
-                canvas.draw()
-                self.under = np.asarray(canvas.buffer_rgba()).copy()
-        finally:
-            for a, flag in saved:
-                a.set_animated(flag)
+        for a in moving:
+            a.set_animated(True)
+        canvas.draw()
+        self.full = np.asarray(canvas.buffer_rgba()).copy()
+        # the pixels each foreground artist paints, within its box
+        renderer = canvas.get_renderer()
+        found = []
+        for a in fg:
+            renderer.clear()
+            fig.draw_artist(a)
+            alpha = np.asarray(canvas.buffer_rgba())[..., 3]
+            rows = np.flatnonzero(alpha.any(axis=1))
+            if rows.size:
+                cols = np.flatnonzero(alpha.any(axis=0))
+                r0, r1 = int(rows[0]), int(rows[-1]) + 1
+                c0, c1 = int(cols[0]), int(cols[-1]) + 1
+                found.append((a, (r0, r1, c0, c1), alpha[r0:r1, c0:c1] > 0))
+        self.fg = [a for a, _, _ in found]
+        self.boxes = [b for _, b, _ in found]
+        self.masks = [m for _, _, m in found]
         self.buf = np.asarray(canvas.buffer_rgba())
         np.copyto(self.buf, self.full)
 
@@ -244,15 +247,30 @@ class _Layers:
         self.rank = {id(a): k for k, a in enumerate(order)}
         for k, a in enumerate(orphans):
             self.rank[id(a)] = len(order) + k
-        # overlap graph between foreground boxes
-        n = len(self.boxes)
-        self.adj = [[j for j in range(n) if j != i and self._overlap(i, j)]
+        rank_fg = [self.rank[id(f)] for f in self.fg]
+        # the foreground artists each moving artist must not paint over
+        self.later = {
+            id(a): [i for i, r in enumerate(rank_fg) if r > self.rank[id(a)]]
+            for a in self.moving
+        }
+        # j must be redone with i if it paints over i's pixels
+        n = len(self.fg)
+        self.adj = [[j for j in range(n)
+                     if rank_fg[j] > rank_fg[i] and self._overlap(i, j)]
                     for i in range(n)]
+        self.under: dict[frozenset, np.ndarray] = {}
         self.predicted: set[int] = set()
 
     def _overlap(self, i, j):
+        """Do foreground artists i and j paint a common pixel?"""
         a, b = self.boxes[i], self.boxes[j]
-        return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+        r0, r1 = max(a[0], b[0]), min(a[1], b[1])
+        c0, c1 = max(a[2], b[2]), min(a[3], b[3])
+        if r0 >= r1 or c0 >= c1:
+            return False
+        ma = self.masks[i][r0 - a[0]:r1 - a[0], c0 - a[2]:c1 - a[2]]
+        mb = self.masks[j][r0 - b[0]:r1 - b[0], c0 - b[2]:c1 - b[2]]
+        return bool((ma & mb).any())
 
     def _closure(self, idx: set[int]) -> set[int]:
         todo, seen = list(idx), set(idx)
@@ -263,36 +281,82 @@ class _Layers:
                     todo.append(j)
         return seen
 
-    def _paint(self, redo: set[int]) -> None:
+    def _background(self, redo: set[int]) -> np.ndarray:
+        """Every static artist except the ``redo`` ones (a full draw)."""
+        key = frozenset(redo)
+        bg = self.under.get(key)
+        if bg is None:
+            arts = [self.fg[i] for i in redo]
+            saved = [(a, a.get_animated()) for a in arts]
+            try:
+                for a in arts:
+                    a.set_animated(True)
+                self.canvas.draw()
+                bg = np.asarray(self.canvas.buffer_rgba()).copy()
+            finally:
+                for a, flag in saved:
+                    a.set_animated(flag)
+            if len(self.under) >= self.MAX_UNDER:
+                self.under.pop(next(iter(self.under)))
+            self.under[key] = bg
+            self.buf = np.asarray(self.canvas.buffer_rgba())
+        return bg
+
+    def _paint(self, redo: set[int]) -> set[int]:
+        """Paint one frame with the artists ``redo`` repainted; return the
+        foreground artists whose pixels a moving artist painted before them
+        in a full draw changed."""
+        under = self._background(redo) if redo else None
         buf = self.buf
         np.copyto(buf, self.full)
         for i in redo:
+            # the artist's own pixels back to what lies under it
             r0, r1, c0, c1 = self.boxes[i]
-            buf[r0:r1, c0:c1] = self.under[r0:r1, c0:c1]
+            np.copyto(buf[r0:r1, c0:c1], under[r0:r1, c0:c1],
+                      where=self.masks[i][..., None])
         arts = self.moving + [self.fg[i] for i in redo]
         if redo:
             arts.sort(key=lambda a: self.rank[id(a)])
         draw = self.fig.draw_artist
+        touched: set[int] = set()
         for a in arts:
+            watch = [i for i in self.later.get(id(a), ()) if i not in touched]
+            if not watch:
+                draw(a)
+                continue
+            r0 = min(self.boxes[i][0] for i in watch)
+            r1 = max(self.boxes[i][1] for i in watch)
+            c0 = min(self.boxes[i][2] for i in watch)
+            c1 = max(self.boxes[i][3] for i in watch)
+            region = buf[r0:r1, c0:c1]
+            before = region.copy()
             draw(a)
-
-    def _touched(self) -> set[int]:
-        buf, full = self.buf, self.full
-        out = set()
-        for i, (r0, r1, c0, c1) in enumerate(self.boxes):
-            if not np.array_equal(buf[r0:r1, c0:c1], full[r0:r1, c0:c1]):
-                out.add(i)
-        return out
+            # pixels this artist changed (RGBA compared as one 32-bit word)
+            changed = (region.view(np.uint32) != before.view(np.uint32))[..., 0]
+            rows = np.flatnonzero(changed.any(axis=1))
+            if rows.size == 0:
+                continue
+            cols = np.flatnonzero(changed.any(axis=0))
+            y0, y1 = r0 + int(rows[0]), r0 + int(rows[-1]) + 1
+            x0, x1 = c0 + int(cols[0]), c0 + int(cols[-1]) + 1
+            for i in watch:
+                b0, b1, d0, d1 = self.boxes[i]
+                i0, i1 = max(b0, y0), min(b1, y1)
+                j0, j1 = max(d0, x0), min(d1, x1)
+                if i0 >= i1 or j0 >= j1:
+                    continue
+                hit = (changed[i0 - r0:i1 - r0, j0 - c0:j1 - c0]
+                       & self.masks[i][i0 - b0:i1 - b0, j0 - d0:j1 - d0])
+                if hit.any():
+                    touched.add(i)
+        return touched
 
     def frame(self) -> np.ndarray:
         redo = self.predicted
         while True:
-            self._paint(redo)
-            if not self.fg:
-                return self.buf
-            touched = self._touched()
+            touched = self._paint(redo)
             if touched <= redo:
-                # boxes redone but untouched come out equal to ``full``
+                # artists redone but untouched come out as in ``full``
                 self.predicted = self._closure(touched)
                 return self.buf
             redo = self._closure(redo | touched)
@@ -310,7 +374,7 @@ def _iter_rgba(
 
     moving = _as_list(source.init())
     blit = (blit and not getattr(source, "full_redraw", False)
-            and not any(_is_3d(a) for a in moving))
+            and not any(_depth_sorted(a) for a in moving))
     saved_flags = {id(a): (a, a.get_animated()) for a in moving}
     try:
         if not blit:
@@ -371,7 +435,8 @@ def render_frames(
     Blitting assumes the static content does not change (axes limits, ticks,
     view angle...). Use ``blit=False`` or set ``source.full_redraw = True``
     for sources that change it: every frame is then a full ``canvas.draw()``.
-    Moving artists on 3D axes always get full redraws.
+    Moving artists on 3D axes get full redraws unless the axes were made
+    with ``computed_zorder=False`` (then the zorder orders them, as in 2D).
 
     ``progress(done, total)`` is called after each frame.
     """

@@ -381,3 +381,130 @@ def test_uses_bundled_ffmpeg():
     import imageio_ffmpeg
 
     assert writer.ffmpeg_exe() == imageio_ffmpeg.get_ffmpeg_exe()
+
+
+class TwoPanels(SineDot):
+    """Two axes, a moving dot in each: the right one passes under its own
+    legend, the left one stays clear of the right axes. Only the legend may
+    be repainted; the right axes' grid and patch are under its dot."""
+
+    def __init__(self, n_frames=10, **kw):
+        super().__init__(n_frames=n_frames, figsize=(4.8, 2.4), **kw)
+        self.fig.clear()
+        self.ax, self.ax2 = self.fig.subplots(1, 2)
+        x = np.linspace(0, 2 * np.pi, 200)
+        self.ax.plot(x, np.sin(x), color="tab:blue", lw=2)
+        self.ax2.plot(x, np.cos(x), color="tab:blue", lw=2, label="cos")
+        for ax in (self.ax, self.ax2):
+            ax.set_xlim(0, 2 * np.pi)
+            ax.set_ylim(-1.3, 1.3)
+            ax.grid(True)
+        self.ax2.legend(loc="upper center")
+
+    def init(self):
+        (self.dot,) = self.ax.plot([], [], "o", color="tab:red", ms=8, zorder=3)
+        (self.dot2,) = self.ax2.plot([], [], "o", color="tab:green", ms=8, zorder=3)
+        return [self.dot, self.dot2]
+
+    def update(self, i):
+        t = 2 * np.pi * i / (self.n_frames - 1)
+        self.dot.set_data([t], [np.sin(t)])
+        self.dot2.set_data([t], [1.1])
+        return [self.dot, self.dot2]
+
+
+def test_two_panels_blit_equals_full_redraw():
+    blitted = list(render_frames(TwoPanels(), blit=True))
+    full = list(render_frames(TwoPanels(), blit=False))
+    for k, (b, f) in enumerate(zip(blitted, full)):
+        assert np.array_equal(b, f), f"frame {k} differs"
+
+
+def test_two_panels_repaints_only_what_covers_a_dot():
+    """The right axes is drawn after the left dot, so all of its artists are
+    'foreground' of that dot; they must not be repainted unless a dot that
+    a full draw paints *before* them reaches them (here: the legend only)."""
+    from matplotlib.legend import Legend
+
+    from animations.writer import _agg_canvas, _Layers
+
+    src = TwoPanels()
+    moving = src.init()
+    layers = _Layers(src.fig, _agg_canvas(src.fig), moving)
+    repainted = set()
+    for i in range(src.n_frames):
+        src.update(i)
+        layers.frame()
+        repainted |= {type(layers.fg[j]).__name__ for j in layers.predicted}
+    assert repainted == {Legend.__name__}
+
+
+class _Every:
+    """A few frames of a lecture animation (the same update calls each time)."""
+
+    def __init__(self, src, k=4):
+        self.src, self.fig = src, src.fig
+        n = src.n_frames
+        self.idx = sorted({0, n // 3, (2 * n) // 3, n - 1})[:k]
+        self.n_frames = len(self.idx)
+        self.full_redraw = getattr(src, "full_redraw", False)
+
+    def init(self):
+        return self.src.init()
+
+    def update(self, i):
+        return self.src.update(self.idx[i])
+
+
+@pytest.mark.parametrize("module", [
+    "secant_tangent", "tangent_line", "differential", "riemann",
+    "backprop_training", "gradient_descent", "gradient_descent_3d", "optimizers",
+    "activations",
+])
+def test_lecture_animations_blit_equals_full_redraw(module):
+    import importlib
+
+    import matplotlib.pyplot as plt
+
+    m = importlib.import_module(f"animations.{module}")
+    blitted = list(render_frames(_Every(m.build("zh", 320)), blit=True))
+    full = list(render_frames(_Every(m.build("zh", 320)), blit=False))
+    plt.close("all")
+    for k, (b, f) in enumerate(zip(blitted, full)):
+        assert np.array_equal(b, f), f"{module}: frame {k} differs"
+
+
+class Still3D(Spin3D):
+    """A point moving over a surface under a fixed camera, zorder-ordered."""
+
+    def __init__(self):
+        self.fig = Figure(figsize=(3.2, 2.4), dpi=50)
+        self.ax = self.fig.add_subplot(projection="3d", computed_zorder=False)
+        x, y = np.meshgrid(np.linspace(-1, 1, 12), np.linspace(-1, 1, 12))
+        self.ax.plot_surface(x, y, x * x - y * y, color="tab:blue", zorder=1)
+        self.ax.view_init(elev=25, azim=-60)
+
+    def init(self):
+        (self.dot,) = self.ax.plot([0], [0], [0], "o", color="tab:red", zorder=2)
+        return [self.dot]
+
+    def update(self, i):
+        t = i / 2
+        self.dot.set_data_3d([np.cos(t) * 0.8], [np.sin(t) * 0.8], [0.3])
+        return [self.dot]
+
+
+def test_3d_axes_with_zorder_order_are_blitted(monkeypatch):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    full = list(render_frames(Still3D(), blit=False))
+    draws = []
+    real = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw",
+                        lambda self: (draws.append(1), real(self))[1])
+    blitted = list(render_frames(Still3D(), blit=True))
+    for b, f in zip(blitted, full):
+        assert np.array_equal(b, f)
+    assert not all(np.array_equal(full[0], f) for f in full[1:])
+    # the background once (plus one per set of repainted artists), not per frame
+    assert len(draws) < Still3D.n_frames
