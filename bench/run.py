@@ -3,9 +3,12 @@
 
 1. The lecture at preview quality: wall time with one process (the baseline) and with all
    cores, frames rendered per second, and a second run with nothing changed (the cache).
-2. The GIF writer against matplotlib's FuncAnimation.save(writer=PillowWriter) (bench_writer.py).
+2. The GIF writer against matplotlib's FuncAnimation.save(writer=PillowWriter) on one
+   synthetic animation, with palette variants (bench_writer.py).
+3. The same comparison on every lecture GIF, with each GIF's error against the exact
+   frames (bench_gifs.py).
 
-    python bench/run.py [--quality preview] [--skip-lecture] [--skip-writer]
+    python bench/run.py [--quality preview] [--skip-lecture] [--skip-writer] [--skip-gifs]
 """
 
 from __future__ import annotations
@@ -60,9 +63,14 @@ def main():
     ap.add_argument("--quality", default="preview")
     ap.add_argument("--skip-lecture", action="store_true")
     ap.add_argument("--skip-writer", action="store_true")
+    ap.add_argument("--skip-gifs", action="store_true")
     a = ap.parse_args()
     if not a.skip_writer:
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_writer.py")], check=True,
+                       cwd=ROOT)
+    if not a.skip_gifs:
+        print()
+        subprocess.run([sys.executable, str(ROOT / "bench" / "bench_gifs.py")], check=True,
                        cwd=ROOT)
     if not a.skip_lecture:
         bench_lecture(a.quality)
