@@ -57,7 +57,6 @@ class TangentPlaneTurning:
 
     fps = FPS
     hold_last_s = HOLD_LAST_S
-    full_redraw = True          # the view changes every frame: no blitting
     n_frames = N_FRAMES
 
     def __init__(self, lang: str, width: int = 640, **opts):
@@ -117,11 +116,12 @@ class TangentPlaneTurning:
                  va="center", fontsize=10 * s, color=C("text"))
         fig.text(x_txt, 0.30, tr("gif.tangent_plane.equation", lang, **fields),
                  va="center", fontsize=10 * s, color=C("tangent"), linespacing=1.6)
-        return []
+        # the view turns: the 3D axes moves as a whole, the texts beside it are blitted
+        return [self.ax]
 
     def update(self, i):
         self.ax.view_init(ELEV, self.d["azim"][i])
-        return []
+        return [self.ax]
 
 
 def _marker(fig, x, y, marker, color, s):

@@ -36,8 +36,10 @@ A *frame source* is any object with::
     n_frames: int
     def init(self) -> list[Artist]          # the artists that move
     def update(self, i: int) -> list[Artist]  # set data for frame i
-    full_redraw: bool = False               # optional: never blit (e.g. 3D
-                                            # axes whose view rotates)
+    full_redraw: bool = False               # optional: never blit (static
+                                            # content changes); a 3D view that
+                                            # turns can instead return its
+                                            # whole Axes as a moving artist
 """
 
 from __future__ import annotations
@@ -145,11 +147,12 @@ def _opaque_rgba(rgba: np.ndarray) -> np.ndarray:
     return out
 
 
-def _draw_order(fig: Figure) -> list[Artist]:
+def _draw_order(fig: Figure, whole: frozenset = frozenset()) -> list[Artist]:
     """Leaf artists in the order a full ``fig.draw`` paints them.
 
     Mirrors Figure/SubFigure/Axes ``draw``: patch first, then children
-    sorted (stably) by zorder, recursing into Axes and SubFigures. Animated
+    sorted (stably) by zorder, recursing into Axes and SubFigures, except
+    the Axes whose ids are in ``whole`` (they move as one artist). Animated
     artists are *included* (a full draw skips them; we want their slot).
     """
     out: list[Artist] = []
@@ -172,7 +175,7 @@ def _draw_order(fig: Figure) -> list[Artist]:
         elif not is_root and patch is not None:  # SubFigure
             out.append(patch)
         for k in sorted(kids, key=lambda a: a.get_zorder()):
-            if isinstance(k, (Axes, SubFigure)):
+            if isinstance(k, (Axes, SubFigure)) and id(k) not in whole:
                 if k.get_visible():
                     visit(k, False)
             else:
@@ -188,6 +191,8 @@ def _depth_sorted(artist: Artist) -> bool:
     a moving artist goes in the order. With ``computed_zorder=False`` the
     zorder decides, as in 2D, and blitting stays exact while the view holds
     still."""
+    if isinstance(artist, Axes):
+        return False  # a whole Axes is redrawn as one, depth sort and all
     ax = getattr(artist, "axes", None)
     return (ax is not None and getattr(ax, "name", "") == "3d"
             and bool(getattr(ax, "computed_zorder", True)))
@@ -219,7 +224,7 @@ class _Layers:
     def __init__(self, fig: Figure, canvas: FigureCanvasAgg, moving: list[Artist]):
         self.fig = fig
         self.canvas = canvas
-        order = _draw_order(fig)
+        order = _draw_order(fig, frozenset(id(a) for a in moving if isinstance(a, Axes)))
         pos = {id(a): k for k, a in enumerate(order)}
         mov_ids = {id(a) for a in moving}
         first = min((pos[i] for i in mov_ids if i in pos), default=len(order))
@@ -366,8 +371,13 @@ class _Layers:
         while True:
             touched = self._paint(redo)
             if touched <= redo:
-                # artists redone but untouched come out as in ``full``
-                self.predicted = self._closure(touched)
+                # Keep redoing them in the next frames: in a redo pass the
+                # moving artist paints over the restored background, where it
+                # may change nothing (white over white) though it would hide
+                # the artist, so "touched" cannot tell when to stop, and
+                # dropping them would paint every other frame twice. Redoing
+                # an artist that needs no redo is exact, and cheap.
+                self.predicted = redo
                 return self.buf
             redo = self._closure(redo | touched)
 
@@ -447,6 +457,8 @@ def render_frames(
     for sources that change it: every frame is then a full ``canvas.draw()``.
     Moving artists on 3D axes get full redraws unless the axes were made
     with ``computed_zorder=False`` (then the zorder orders them, as in 2D).
+    A whole Axes may be a moving artist (a 3D view that turns): it is then
+    redrawn as one each frame and the rest of the figure is blitted.
 
     ``progress(done, total)`` is called after each frame.
     """

@@ -459,7 +459,7 @@ class _Every:
 @pytest.mark.parametrize("module", [
     "secant_tangent", "tangent_line", "differential", "riemann",
     "backprop_training", "gradient_descent", "gradient_descent_3d", "optimizers",
-    "activations",
+    "activations", "tangent_plane",
 ])
 def test_lecture_animations_blit_equals_full_redraw(module):
     import importlib
@@ -508,3 +508,36 @@ def test_3d_axes_with_zorder_order_are_blitted(monkeypatch):
     assert not all(np.array_equal(full[0], f) for f in full[1:])
     # the background once (plus one per set of repainted artists), not per frame
     assert len(draws) < Still3D.n_frames
+
+
+class TurningAxes(Spin3D):
+    """The camera turns; the whole 3D axes is the moving artist, a title and
+    a figure text beside it (one overlapping the axes) stay blitted."""
+
+    def __init__(self):
+        super().__init__()
+        self.fig.suptitle("turning")
+        self.fig.text(0.5, 0.5, "over the axes", ha="center", color="tab:green")
+
+    def init(self):
+        super().init()
+        return [self.ax]
+
+    def update(self, i):
+        super().update(i)
+        return [self.ax]
+
+
+def test_a_whole_axes_can_move(monkeypatch):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    full = list(render_frames(TurningAxes(), blit=False))
+    draws = []
+    real = FigureCanvasAgg.draw
+    monkeypatch.setattr(FigureCanvasAgg, "draw",
+                        lambda self: (draws.append(1), real(self))[1])
+    blitted = list(render_frames(TurningAxes(), blit=True))
+    for k, (b, f) in enumerate(zip(blitted, full)):
+        assert np.array_equal(b, f), f"frame {k} differs"
+    assert not np.array_equal(full[0], full[-1])
+    assert len(draws) < TurningAxes.n_frames
