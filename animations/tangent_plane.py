@@ -67,7 +67,7 @@ class TangentPlaneTurning:
     def init(self):
         d, s, lang, fig = self.d, self.scale, self.lang, self.fig
         plane = d["plane"]
-        ax = fig.add_axes((-0.05, -0.06, 0.66, 1.0), projection="3d", computed_zorder=False)
+        ax = fig.add_axes((-0.05, 0.0, 0.66, 0.94), projection="3d", computed_zorder=False)
         self.ax = ax
 
         surf = faces(d["X"], d["Y"], d["Z"])
