@@ -494,20 +494,27 @@ class Still3D(Spin3D):
         return [self.dot]
 
 
-def test_3d_axes_with_zorder_order_are_blitted(monkeypatch):
+def _blitted_full_and_draws(cls, monkeypatch):
+    """Frames with and without blitting, and how many full canvas draws the
+    blitted run made."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    full = list(render_frames(Still3D(), blit=False))
+    full = list(render_frames(cls(), blit=False))
     draws = []
     real = FigureCanvasAgg.draw
     monkeypatch.setattr(FigureCanvasAgg, "draw",
                         lambda self: (draws.append(1), real(self))[1])
-    blitted = list(render_frames(Still3D(), blit=True))
-    for b, f in zip(blitted, full):
-        assert np.array_equal(b, f)
+    blitted = list(render_frames(cls(), blit=True))
+    for k, (b, f) in enumerate(zip(blitted, full)):
+        assert np.array_equal(b, f), f"frame {k} differs"
+    return blitted, full, len(draws)
+
+
+def test_3d_axes_with_zorder_order_are_blitted(monkeypatch):
+    _, full, draws = _blitted_full_and_draws(Still3D, monkeypatch)
     assert not all(np.array_equal(full[0], f) for f in full[1:])
     # the background once (plus one per set of repainted artists), not per frame
-    assert len(draws) < Still3D.n_frames
+    assert draws < Still3D.n_frames
 
 
 class TurningAxes(Spin3D):
@@ -529,15 +536,6 @@ class TurningAxes(Spin3D):
 
 
 def test_a_whole_axes_can_move(monkeypatch):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    full = list(render_frames(TurningAxes(), blit=False))
-    draws = []
-    real = FigureCanvasAgg.draw
-    monkeypatch.setattr(FigureCanvasAgg, "draw",
-                        lambda self: (draws.append(1), real(self))[1])
-    blitted = list(render_frames(TurningAxes(), blit=True))
-    for k, (b, f) in enumerate(zip(blitted, full)):
-        assert np.array_equal(b, f), f"frame {k} differs"
+    _, full, draws = _blitted_full_and_draws(TurningAxes, monkeypatch)
     assert not np.array_equal(full[0], full[-1])
-    assert len(draws) < TurningAxes.n_frames
+    assert draws < TurningAxes.n_frames
