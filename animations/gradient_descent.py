@@ -16,8 +16,6 @@ that diverges ends on the "diverged" note too, as the second does.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from lecture import params
@@ -67,16 +65,9 @@ def _ramp(n_frames: int, steps: int) -> np.ndarray:
 
 
 def descend_in_view(fn, x0, lr, steps, lo, hi, momentum=0.0):
-    """Gradient descent that counts leaving [lo, hi] (the drawn range) as diverging: mathcore's
-    ``bound`` at the farther edge, and the path cut before the first point beyond the nearer."""
-    t = optimize.gradient_descent(fn.df, x0, lr, steps, momentum=momentum, f=fn.f,
-                                  bound=max(abs(lo), abs(hi)))
-    inside = (t.points[:, 0] >= lo) & (t.points[:, 0] <= hi)
-    if inside.all():
-        return t
-    k = int(np.argmin(inside))
-    return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
-                   converged=False, diverged=True)
+    """Gradient descent that counts leaving [lo, hi] (the drawn range) as diverging."""
+    return optimize.gradient_descent_in_box(fn.df, x0, lr, steps, lo, hi, momentum=momentum,
+                                            f=fn.f)
 
 
 def overshooting_lr(fn, x0, lr, lo, hi, momentum=0.0) -> float:

@@ -13,8 +13,6 @@ shows on the map for the last frames.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 from matplotlib.colors import BoundaryNorm, LinearSegmentedColormap
 from matplotlib.ticker import MaxNLocator
@@ -61,24 +59,13 @@ def frame_steps(n_frames: int = N_FRAMES, steps: int = STEPS) -> np.ndarray:
                            np.rint(np.linspace(0, steps, rest + 1)[1:]).astype(int)])
 
 
-def descend_in_square(s, x0, lr, steps, lo, hi, momentum=0.0):
-    """Gradient descent that counts leaving [lo, hi]^2 (the square drawn) as diverging:
-    mathcore's ``bound`` at the farther edge, the path cut before the first point outside."""
-    t = optimize.gradient_descent(s.grad_xy, np.asarray(x0, float), lr, steps,
-                                  momentum=momentum, f=s.f_xy, bound=max(abs(lo), abs(hi)))
-    inside = np.all((t.points >= lo) & (t.points <= hi), axis=1)
-    if inside.all():
-        return t
-    k = int(np.argmin(inside))
-    return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
-                   converged=False, diverged=True)
-
-
 def data(surface: str = SURFACE, x0=X0, lr: float = LR, steps: int = STEPS) -> dict:
     """The surface grids and the gradient-descent trajectory, from mathcore."""
     if CUSTOM and surface == SURFACE:
         s, x_range, y_range = SURF, RANGE, RANGE
-        traj = descend_in_square(s, x0, lr, steps, *RANGE, MOMENTUM)
+        # leaving the square drawn counts as diverging
+        traj = optimize.gradient_descent_in_box(s.grad_xy, np.asarray(x0, float), lr, steps,
+                                                *RANGE, momentum=MOMENTUM, f=s.f_xy)
     else:
         s = surfaces.get(surface)
         x_range, y_range = s.x_range, s.y_range
@@ -114,7 +101,7 @@ class DescentOnSurfaceAndContours:
 
     def init(self):
         d, s, lang, fig = self.d, self.scale, self.lang, self.fig
-        surf, traj = d["surface"], d["traj"]
+        surf = d["surface"]
         # low = deep blue (the function's colour), high = nearly white
         cmap = LinearSegmentedColormap.from_list("valley", [C("function"), "#F3F8FC"])
         norm = BoundaryNorm(d["levels"], cmap.N)

@@ -11,14 +11,14 @@ Momentum follows PyTorch's SGD: v <- mu v + grad, x <- x - lr v.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from ._checks import choice, finite_number
 
-__all__ = ["Trajectory", "gradient_descent", "nesterov", "rmsprop", "adam", "minimize",
-           "METHODS"]
+__all__ = ["Trajectory", "gradient_descent", "gradient_descent_in_box", "nesterov", "rmsprop",
+           "adam", "minimize", "METHODS"]
 
 DEFAULT_BOUND = 1e8  # a point farther out than this counts as diverged
 
@@ -148,6 +148,26 @@ def gradient_descent(grad, x0, lr, steps, *, momentum=0.0, f=None, tol=None,
 
     return _run("momentum" if mu else "gd", grad, x0, lr, steps, f, tol, bound,
                 {"momentum": mu}, update)
+
+
+def gradient_descent_in_box(grad, x0, lr, steps, lo, hi, *, momentum=0.0, f=None) -> Trajectory:
+    """:func:`gradient_descent` where leaving the box ``lo <= x <= hi`` (a drawn range: scalars,
+    or one bound per coordinate) counts as diverging: ``bound`` is the box's farthest edge, and
+    the path is cut before its first point outside the box.
+
+    >>> t = gradient_descent_in_box(lambda x: 2 * x, 1.0, 1.5, 5, -3, 3, f=lambda x: x * x)
+    >>> t.points[:, 0].tolist(), t.diverged
+    ([1.0, -2.0], True)
+    """
+    lo, hi = np.asarray(lo, float), np.asarray(hi, float)
+    t = gradient_descent(grad, x0, lr, steps, momentum=momentum, f=f,
+                         bound=float(max(np.abs(lo).max(), np.abs(hi).max())))
+    inside = np.all((t.points >= lo) & (t.points <= hi), axis=1)
+    if inside.all():
+        return t
+    k = int(np.argmin(inside))
+    return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
+                   converged=False, diverged=True)
 
 
 def nesterov(grad, x0, lr, steps, *, momentum=0.9, f=None, tol=None, bound=DEFAULT_BOUND):

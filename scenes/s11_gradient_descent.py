@@ -17,8 +17,6 @@ import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UL, UP, Arrow, Axes, Create, Dot, FadeIn,
                    FadeOut, FadeTransform, Line, VGroup, VMobject, Write)
 
-from dataclasses import replace
-
 from lecture import params
 from mathcore import functions, optimize, rules
 
@@ -52,17 +50,9 @@ if CUSTOM:
 def _descend(x0, lr, steps):
     if not CUSTOM:
         return optimize.gradient_descent(FUNCTION.df, x0, lr, steps, f=FUNCTION.f, bound=X_LIMIT)
-    # leaving the range drawn counts as diverging: the bound at its farther edge, the path cut
-    # before the first point beyond the nearer one
-    lo, hi = DRAWN
-    t = optimize.gradient_descent(FUNCTION.df, x0, lr, steps, momentum=MOMENTUM, f=FUNCTION.f,
-                                  bound=max(abs(lo), abs(hi)))
-    inside = (t.points[:, 0] >= lo) & (t.points[:, 0] <= hi)
-    if inside.all():
-        return t
-    k = int(np.argmin(inside))
-    return replace(t, points=t.points[:k], grads=t.grads[:k], values=t.values[:k],
-                   converged=False, diverged=True)
+    # leaving the range drawn counts as diverging
+    return optimize.gradient_descent_in_box(FUNCTION.df, x0, lr, steps, *DRAWN,
+                                            momentum=MOMENTUM, f=FUNCTION.f)
 
 
 if CUSTOM:

@@ -10,8 +10,6 @@ rest at once; a step that leaves the range drawn counts as diverged and the rend
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, Line, Surface,
                    ThreeDAxes, VGroup, VMobject, Write, config, linear, smooth)
@@ -69,25 +67,14 @@ def levels_and_z_range(Z=None) -> tuple[tuple, tuple]:
     return levels, (z0, z1)
 
 
-def in_range(p) -> bool:
-    (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-    return bool(x0 <= p[0] <= x1 and y0 <= p[1] <= y1)
-
-
 def descend(eta: float) -> optimize.Trajectory:
     """One run from START. Her run stops where a step leaves the range drawn: then it counts
     as diverged, and only the points inside are kept."""
     if not CUSTOM:
         return optimize.gradient_descent(SURFACE.grad_xy, START, eta, STEPS, f=SURFACE.f_xy)
-    bound = max(abs(v) for v in (*X_RANGE, *Y_RANGE))
-    t = optimize.gradient_descent(SURFACE.grad_xy, START, eta, STEPS, momentum=MOMENTUM,
-                                  f=SURFACE.f_xy, bound=bound)
-    outside = [not in_range(p) for p in t.points]
-    if any(outside):
-        k = outside.index(True)
-        t = dataclasses.replace(t, points=t.points[:k], grads=t.grads[:k],
-                                values=t.values[:k], converged=False, diverged=True)
-    return t
+    (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
+    return optimize.gradient_descent_in_box(SURFACE.grad_xy, START, eta, STEPS, (x0, y0),
+                                            (x1, y1), momentum=MOMENTUM, f=SURFACE.f_xy)
 
 
 def trajectories() -> list:

@@ -183,16 +183,13 @@ def descent_warning(values: dict, surface: bool) -> str | None:
     a, b = values["range"]
     if surface:
         s = expr.parse_surface(values["function"])
-        t = optimize.gradient_descent(s.grad_xy, np.array(values["point"]), values["lr"],
-                                      values["steps"], momentum=values["momentum"], f=s.f_xy,
-                                      bound=max(abs(a), abs(b)))
+        grad, f, x0 = s.grad_xy, s.f_xy, np.array(values["point"])
     else:
-        f = expr.parse_function(values["function"])
-        t = optimize.gradient_descent(f.df, values["point"], values["lr"], values["steps"],
-                                      momentum=values["momentum"], f=f.f,
-                                      bound=max(abs(a), abs(b)))
-    outside = (t.points < a) | (t.points > b)
-    if t.diverged or outside.any():
+        fn = expr.parse_function(values["function"])
+        grad, f, x0 = fn.df, fn.f, values["point"]
+    t = optimize.gradient_descent_in_box(grad, x0, values["lr"], values["steps"], a, b,
+                                         momentum=values["momentum"], f=f)
+    if t.diverged:
         return (f"warning: gradient descent diverges with lr {values['lr']:g}: it leaves the "
                 f"range {a:g},{b:g}; the render shows it and stops there")
     return None

@@ -324,3 +324,29 @@ def test_non_finite_gradient_at_the_start_is_refused():
 def test_other_optimizers_bad_input(call):
     with pytest.raises(ValueError):
         call()
+
+
+@settings(max_examples=40, deadline=None)
+@given(lr=st.floats(0.05, 1.2), x0=st.floats(-1.5, 1.5), y0=st.floats(-1.0, 1.0),
+       mu=st.sampled_from([0.0, 0.5]))
+def test_gradient_descent_in_box_stops_before_the_first_point_outside(lr, x0, y0, mu):
+    """Against a hand loop (PyTorch SGD) on f = x^2 + 3 y^2 in the box [-2, 2] x [-1.5, 1.5]:
+    the same points up to, not including, the first one outside; diverged iff it left."""
+    lo, hi = (-2.0, -1.5), (2.0, 1.5)
+    grad = lambda p: np.array([2 * p[0], 6 * p[1]])  # noqa: E731
+    pts, x, v = [np.array([x0, y0])], np.array([x0, y0]), None
+    left = False
+    for _ in range(20):
+        g = grad(x)
+        v = g if v is None else mu * v + g
+        x = x - lr * v
+        if not (lo[0] <= x[0] <= hi[0] and lo[1] <= x[1] <= hi[1]):
+            left = True
+            break
+        pts.append(x)
+    t = optimize.gradient_descent_in_box(grad, [x0, y0], lr, 20, lo, hi, momentum=mu,
+                                         f=lambda p: p[0] ** 2 + 3 * p[1] ** 2)
+    assert t.diverged == left
+    assert t.points.shape == (len(pts), 2)
+    assert_close(t.points, np.array(pts), rtol=1e-12, atol=1e-12)
+    assert_close(t.values, t.points[:, 0] ** 2 + 3 * t.points[:, 1] ** 2, rtol=1e-12, atol=1e-12)
