@@ -198,6 +198,27 @@ def _depth_sorted(artist: Artist) -> bool:
             and bool(getattr(ax, "computed_zorder", True)))
 
 
+def _nonzero_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(row0, row1, col0, col1) around the True pixels of ``mask``, or None."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(mask.any(axis=0))
+    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
+def _meet(a, b) -> tuple[int, int, int, int] | None:
+    """The intersection of two boxes (row0, row1, col0, col1), or None."""
+    r0, r1 = max(a[0], b[0]), min(a[1], b[1])
+    c0, c1 = max(a[2], b[2]), min(a[3], b[3])
+    return (r0, r1, c0, c1) if r0 < r1 and c0 < c1 else None
+
+
+def _crop(arr: np.ndarray, box, origin) -> np.ndarray:
+    """The part ``box`` of ``arr``, an array covering the box ``origin``."""
+    return arr[box[0] - origin[0]:box[1] - origin[0], box[2] - origin[2]:box[3] - origin[2]]
+
+
 class _Layers:
     """Exact blitting: static artists painted *above* a moving one.
 
@@ -245,13 +266,10 @@ class _Layers:
         for a in fg:
             renderer.clear()
             fig.draw_artist(a)
-            alpha = np.asarray(canvas.buffer_rgba())[..., 3]
-            rows = np.flatnonzero(alpha.any(axis=1))
-            if rows.size:
-                cols = np.flatnonzero(alpha.any(axis=0))
-                r0, r1 = int(rows[0]), int(rows[-1]) + 1
-                c0, c1 = int(cols[0]), int(cols[-1]) + 1
-                found.append((a, (r0, r1, c0, c1), alpha[r0:r1, c0:c1] > 0))
+            painted = np.asarray(canvas.buffer_rgba())[..., 3] > 0
+            box = _nonzero_box(painted)
+            if box is not None:
+                found.append((a, box, _crop(painted, box, (0, 0, 0, 0))))
         self.fg = [a for a, _, _ in found]
         self.boxes = [b for _, b, _ in found]
         self.masks = [m for _, _, m in found]
@@ -279,13 +297,9 @@ class _Layers:
     def _overlap(self, i, j):
         """Do foreground artists i and j paint a common pixel?"""
         a, b = self.boxes[i], self.boxes[j]
-        r0, r1 = max(a[0], b[0]), min(a[1], b[1])
-        c0, c1 = max(a[2], b[2]), min(a[3], b[3])
-        if r0 >= r1 or c0 >= c1:
-            return False
-        ma = self.masks[i][r0 - a[0]:r1 - a[0], c0 - a[2]:c1 - a[2]]
-        mb = self.masks[j][r0 - b[0]:r1 - b[0], c0 - b[2]:c1 - b[2]]
-        return bool((ma & mb).any())
+        m = _meet(a, b)
+        return m is not None and bool(
+            (_crop(self.masks[i], m, a) & _crop(self.masks[j], m, b)).any())
 
     def _closure(self, idx: set[int]) -> set[int]:
         todo, seen = list(idx), set(idx)
@@ -339,30 +353,22 @@ class _Layers:
             if not watch:
                 draw(a)
                 continue
-            r0 = min(self.boxes[i][0] for i in watch)
-            r1 = max(self.boxes[i][1] for i in watch)
-            c0 = min(self.boxes[i][2] for i in watch)
-            c1 = max(self.boxes[i][3] for i in watch)
-            region = buf[r0:r1, c0:c1]
+            boxes = [self.boxes[i] for i in watch]
+            u = (min(b[0] for b in boxes), max(b[1] for b in boxes),
+                 min(b[2] for b in boxes), max(b[3] for b in boxes))
+            region = _crop(buf, u, (0, 0, 0, 0))
             before = region.copy()
             draw(a)
             # pixels this artist changed (RGBA compared as one 32-bit word)
             changed = (region.view(np.uint32) != before.view(np.uint32))[..., 0]
-            rows = np.flatnonzero(changed.any(axis=1))
-            if rows.size == 0:
+            c = _nonzero_box(changed)
+            if c is None:
                 continue
-            cols = np.flatnonzero(changed.any(axis=0))
-            y0, y1 = r0 + int(rows[0]), r0 + int(rows[-1]) + 1
-            x0, x1 = c0 + int(cols[0]), c0 + int(cols[-1]) + 1
-            for i in watch:
-                b0, b1, d0, d1 = self.boxes[i]
-                i0, i1 = max(b0, y0), min(b1, y1)
-                j0, j1 = max(d0, x0), min(d1, x1)
-                if i0 >= i1 or j0 >= j1:
-                    continue
-                hit = (changed[i0 - r0:i1 - r0, j0 - c0:j1 - c0]
-                       & self.masks[i][i0 - b0:i1 - b0, j0 - d0:j1 - d0])
-                if hit.any():
+            c = (c[0] + u[0], c[1] + u[0], c[2] + u[2], c[3] + u[2])
+            for i, box in zip(watch, boxes):
+                m = _meet(box, c)
+                if m is not None and (_crop(changed, m, u)
+                                      & _crop(self.masks[i], m, box)).any():
                     touched.add(i)
         return touched
 
