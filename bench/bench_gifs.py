@@ -50,7 +50,8 @@ def _decoded(path: Path, fps: float, n: int) -> list[np.ndarray]:
     return out[:n]
 
 
-def _error(path: Path, exact: list[np.ndarray], fps: float) -> float:
+def gif_error(path: Path, exact: list[np.ndarray], fps: float) -> float:
+    """Mean absolute error per colour channel (0-255) of a GIF's frames from ``exact``."""
     got = _decoded(path, fps, len(exact))
     if len(got) != len(exact):
         return float("nan")
@@ -82,7 +83,7 @@ def bench_one(module: str, lang: str, width: int, out: Path) -> dict:
     plt.close("all")
     return dict(name=module, frames=len(exact), t_ours=t_ours, t_pil=t_pil,
                 s_ours=ours.stat().st_size, s_pil=pil.stat().st_size,
-                e_ours=_error(ours, exact, src.fps), e_pil=_error(pil, exact, src.fps))
+                e_ours=gif_error(ours, exact, src.fps), e_pil=gif_error(pil, exact, src.fps))
 
 
 def _geomean(xs) -> float:

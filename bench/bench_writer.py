@@ -33,22 +33,7 @@ from matplotlib.animation import FuncAnimation, PillowWriter  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from animations.writer import render_frames, write_gif  # noqa: E402
-from PIL import Image  # noqa: E402
-
-
-def _error(path: Path, exact) -> float:
-    """Mean absolute error per colour channel of a GIF's frames (the frames it
-    shows at each frame time: an encoder may merge identical frames)."""
-    got = []
-    with Image.open(path) as im:
-        for i in range(im.n_frames):
-            im.seek(i)
-            rgb = np.asarray(im.convert("RGB"))
-            got.extend([rgb] * max(1, round(im.info.get("duration", 50) * FPS / 1000)))
-    got = got[:len(exact)]
-    if len(got) != len(exact):
-        return float("nan")
-    return float(np.mean([np.abs(g.astype(np.int16) - e).mean() for g, e in zip(got, exact)]))
+from bench.bench_gifs import gif_error  # noqa: E402
 
 FPS = 20
 N_FRAMES = 120
@@ -206,14 +191,14 @@ def main(argv=None):
     ]
     exact = list(render_frames(TangentSource()))
     print(f"  {'(PillowWriter)':<36}{s_pil / 1024:8.1f} kB  {s_pil / s_pil:4.1f}x"
-          f"{'':>31}error {_error(pil_gif, exact):.3f}")
+          f"{'':>31}error {gif_error(pil_gif, exact, FPS):.3f}")
     for name, kw in variants:
         p = out / ("v_" + "".join(c if c.isalnum() else "_" for c in name)
                    + ".gif")
         wall, cpu = run_ours(p, mp4=False, **kw)
         size = p.stat().st_size
         print(f"  {name:<36}{size / 1024:8.1f} kB  {s_pil / size:4.1f}x"
-              f"  {wall:5.2f} s wall  {cpu:5.2f} s CPU  error {_error(p, exact):.3f}")
+              f"  {wall:5.2f} s wall  {cpu:5.2f} s CPU  error {gif_error(p, exact, FPS):.3f}")
     print("  (error: mean absolute difference per colour channel, 0-255, of the GIF's\n"
           "   frames from the exact rendered frames)")
 
