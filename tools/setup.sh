@@ -2,6 +2,8 @@
 # Installs what calculus-anim needs and is missing; costs a second when everything is there.
 #   tools/setup.sh system   system libraries (cairo, pango, pkg-config, a C compiler, CJK font)
 #   tools/setup.sh python   the pinned Python packages into .venv/
+#   tools/setup.sh deck     Chromium (for the browser tests of the deck) and reveal.js from npm,
+#                           pinned in package.json / package-lock.json, into node_modules/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -57,9 +59,43 @@ python_env() {
   echo "$want" > "$stamp"
 }
 
+have_deck_system() {
+  command -v npm >/dev/null 2>&1 && { command -v chromium >/dev/null 2>&1 \
+    || command -v chromium-browser >/dev/null 2>&1 || [ -n "${CHROMIUM:-}" ]; }
+}
+
+deck() {
+  if ! have_deck_system; then
+    echo "setup: installing Chromium and npm (the deck's browser tests, reveal.js)"
+    if command -v apt-get >/dev/null 2>&1; then
+      SUDO=""
+      [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+      export DEBIAN_FRONTEND=noninteractive
+      $SUDO apt-get update -qq
+      pkgs="chromium"
+      command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
+      $SUDO apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+    elif command -v brew >/dev/null 2>&1; then
+      command -v npm >/dev/null 2>&1 || brew install node
+      brew install --cask chromium
+    else
+      echo "setup: install Chromium and Node.js/npm (or set CHROMIUM=/path/to/chrome), then run 'make setup' again" >&2
+      exit 1
+    fi
+    have_deck_system || { echo "setup: Chromium or npm still missing after install" >&2; exit 1; }
+  fi
+  want=$(node -p "require('./package.json').dependencies['reveal.js']")
+  have=$(node -p "try { require('./node_modules/reveal.js/package.json').version } catch (e) { '' }")
+  if [ "$want" != "$have" ]; then
+    echo "setup: installing reveal.js $want from the npm registry (package-lock.json)"
+    npm ci --no-audit --no-fund --silent >/dev/null || { echo "setup: npm ci failed" >&2; exit 1; }
+  fi
+}
+
 case "${1:-all}" in
   system) system ;;
   python) python_env ;;
-  all) system; python_env ;;
-  *) echo "usage: tools/setup.sh [system|python|all]" >&2; exit 2 ;;
+  deck) deck ;;
+  all) system; python_env; deck ;;
+  *) echo "usage: tools/setup.sh [system|python|deck|all]" >&2; exit 2 ;;
 esac
