@@ -7,6 +7,8 @@ WIDTH         ?= 640
 OUT           ?= build
 ARGS          ?=
 RENDER        := $(PY) render.py
+# a variable as one shell word: 'my dir' stays one argument (a ' inside becomes '\'')
+sq             = '$(subst ','\'',$(1))'
 
 .PHONY: help setup render lecture scenes section gifs test test-fast bench clean
 .DEFAULT_GOAL := help
@@ -21,22 +23,25 @@ setup: ## install what is missing (system libraries, CJK font, .venv)
 	@bash tools/setup.sh python
 
 render: setup ## every section's video, then the whole lecture -> build/lecture/
-	$(RENDER) lecture --quality $(QUALITY) --lang $(LECTURE_LANG) --jobs $(JOBS) --out $(OUT) $(ARGS)
+	$(RENDER) lecture --quality $(call sq,$(QUALITY)) --lang $(call sq,$(LECTURE_LANG)) --jobs $(call sq,$(JOBS)) --out $(call sq,$(OUT)) $(ARGS)
 
 lecture: render ## same as render
 
 scenes: setup ## every section's video -> build/videos/LANG/QUALITY/
-	$(RENDER) scenes --quality $(QUALITY) --lang $(LECTURE_LANG) --jobs $(JOBS) --out $(OUT) $(ARGS)
+	$(RENDER) scenes --quality $(call sq,$(QUALITY)) --lang $(call sq,$(LECTURE_LANG)) --jobs $(call sq,$(JOBS)) --out $(call sq,$(OUT)) $(ARGS)
 
 section: setup ## one section: make section S=3 (number or name)
 	@test -n "$(S)" || { echo "error: name the section, e.g. make section S=3" >&2; exit 2; }
-	$(RENDER) scenes $(S) --quality $(QUALITY) --lang $(LECTURE_LANG) --out $(OUT) $(ARGS)
+	$(RENDER) scenes $(S) --quality $(call sq,$(QUALITY)) --lang $(call sq,$(LECTURE_LANG)) --out $(call sq,$(OUT)) $(ARGS)
 
 gifs: setup ## every slide GIF (+ MP4) in zh and en -> build/gifs/LANG/
-	$(RENDER) gifs --lang $(if $(filter command line,$(origin LECTURE_LANG)),$(LECTURE_LANG),all) --width $(WIDTH) --jobs $(JOBS) --out $(OUT) $(ARGS)
+	$(RENDER) gifs --lang $(call sq,$(if $(filter command line,$(origin LECTURE_LANG)),$(LECTURE_LANG),all)) --width $(call sq,$(WIDTH)) --jobs $(call sq,$(JOBS)) --out $(call sq,$(OUT)) $(ARGS)
 
 test: setup ## the test suite (math, renders at test size, CLI)
 	$(PY) -m pytest -q $(ARGS)
+
+test-fast: setup ## the tests that render nothing (pytest -m "not render")
+	$(PY) -m pytest -q -m "not render" $(ARGS)
 
 bench: setup ## benchmarks, each against a baseline measured in the same run
 	$(PY) bench/run.py $(ARGS)

@@ -11,10 +11,12 @@ import difflib
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -108,25 +110,242 @@ def fingerprint(t: Target, options: dict) -> str:
     return h.hexdigest()
 
 
-def _stamp_path(out: Path, build: Path) -> Path:
+def _rel(out: Path, build: Path) -> str:
+    """``out``'s path inside ``build`` (a hash of the absolute path for an output elsewhere)."""
     try:
-        rel = out.resolve().relative_to(build.resolve())
+        return str(out.resolve().relative_to(build.resolve()))
     except ValueError:
-        rel = Path(hashlib.sha1(str(out.resolve()).encode()).hexdigest())
-    return build / "cache" / "stamps" / (str(rel) + ".json")
+        return hashlib.sha1(str(out.resolve()).encode()).hexdigest()
+
+
+def _stamp_path(out: Path, build: Path) -> Path:
+    return build / "cache" / "stamps" / (_rel(out, build) + ".json")
+
+
+def _file_state(p: Path) -> list[int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
 
 
 def up_to_date(out: Path, build: Path, fp: str) -> bool:
+    """True when the stamp's fingerprint is ``fp`` and EVERY output the stamp records (the GIF and
+    its MP4, a still PNG/SVG...) is there with the size and modification time it had when written."""
     st = _stamp_path(out, build)
-    return out.exists() and st.exists() and json.loads(st.read_text()).get("fingerprint") == fp
+    try:
+        stamp = json.loads(st.read_text())
+    except (OSError, ValueError):
+        return False
+    outputs = stamp.get("outputs") if isinstance(stamp, dict) else None
+    if stamp.get("fingerprint") != fp or not isinstance(outputs, dict) \
+            or _rel(out, build) not in outputs:
+        return False
+    for rel, state in outputs.items():
+        path = Path(rel) if os.path.isabs(rel) else build / rel
+        if _file_state(path) != state:
+            return False
+    return True
 
 
-def write_stamp(out: Path, build: Path, fp: str, extra: dict):
+def write_stamp(out: Path, build: Path, fp: str, outputs: list[Path], extra: dict):
+    """Record the fingerprint and the size and mtime of each of ``outputs`` (``out`` among them)."""
     st = _stamp_path(out, build)
     st.parent.mkdir(parents=True, exist_ok=True)
-    tmp = st.with_suffix(f".tmp{os.getpid()}")
-    tmp.write_text(json.dumps({"fingerprint": fp, **extra}, indent=1))
-    os.replace(tmp, st)
+    states = {}
+    for p in dict.fromkeys([out, *outputs]):
+        state = _file_state(p)
+        if state is None:
+            raise FileNotFoundError(f"{p} was not written")
+        states[_rel(p, build)] = state
+    tmp = tmp_name(st)
+    try:
+        tmp.write_text(json.dumps({"fingerprint": fp, "outputs": states, **extra}, indent=1))
+        os.replace(tmp, st)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+# --- processes: temporary names, sweeping, locks, workers that die with their parent --------
+#
+# Every temporary file or folder anywhere under the output folder is named ``.NAME.tmp-PID``
+# (the writer's ``.riemann.gif.tmp-PID``, a scene's ``.01_derivative.mp4.tmp-PID``, the lecture's
+# ``.lecture.mp4.tmp-PID/``, a stamp's ``.x.json.tmp-PID``), PID being the process that writes it.
+# Whatever a process that no longer runs left behind is removed at the next start (sweep_stale).
+
+TMP_RE = re.compile(r"^\..+\.tmp-(\d+)$")
+TEST_HOLD_ENV = "CALCANIM_TEST_HOLD"  # tests only: a worker pauses mid-write (see _test_hold)
+_RUN = {"build": None, "pids": set()}  # this run's output folder and worker PIDs, for the message
+
+
+def tmp_name(final: Path, pid: int | None = None) -> Path:
+    return final.with_name(f".{final.name}.tmp-{pid or os.getpid()}")
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return True  # not a process we could have started: leave it alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: someone else's process
+        return True
+    try:  # a zombie (dead, not yet reaped) is dead
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def partial_files(build: Path, pids: set | None = None) -> list[Path]:
+    """Temporary files and folders under ``build`` (of the processes ``pids``, or of any)."""
+    found = []
+    if not build.is_dir():
+        return found
+    for top, dirs, files in os.walk(build):
+        if Path(top) == build / "cache":
+            dirs[:] = [d for d in dirs if d != "manim"]  # manim's own media: not ours to judge
+        for name in [*files, *dirs]:
+            m = TMP_RE.match(name)
+            if m and (pids is None or int(m.group(1)) in pids):
+                found.append(Path(top) / name)
+        dirs[:] = [d for d in dirs if not TMP_RE.match(d)]
+    return sorted(found)
+
+
+def _remove(p: Path):
+    try:
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p, ignore_errors=True)
+        else:
+            p.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def sweep_stale(build: Path) -> list[Path]:
+    """Remove the temporary files of processes that are gone (killed mid-write); returns them."""
+    gone = [p for p in partial_files(build)
+            if not pid_alive(int(TMP_RE.match(p.name).group(1)))]
+    for p in gone:
+        _remove(p)
+    return gone
+
+
+class Stopped(Exception):
+    """The run is being interrupted: a job waiting for a lock gives up."""
+
+
+class OutputLock:
+    """An OS file lock (flock) per output, in build/cache/locks/: two renders of one output never
+    run at once. The holder writes its PID and what it renders into the lock file; a worker
+    inherits the lock, so it stays held until the worker too is gone."""
+
+    def __init__(self, build: Path, out: Path):
+        self.path = build / "cache" / "locks" / (_rel(out, build) + ".lock")
+        self.fd: int | None = None
+
+    def holder(self) -> str:
+        try:
+            return self.path.read_text().strip()
+        except OSError:
+            return ""
+
+    def acquire(self, what: str, stop: threading.Event | None = None, poll: float = 0.2):
+        import fcntl
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        said = False
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    pass
+                if not said:
+                    pid, _, thing = self.holder().partition(" ")
+                    who = f"PID {pid}" if pid.isdigit() else "another process"
+                    print(f"waiting for {who}, which is rendering {thing or what}", flush=True)
+                    said = True
+                if stop is not None and stop.is_set():
+                    raise Stopped()
+                time.sleep(poll)  # not a timing assumption: the loop waits for the lock
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {what}\n".encode(), 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+        return self
+
+    def release(self):
+        if self.fd is not None:
+            os.close(self.fd)  # closing the last descriptor releases the flock
+            self.fd = None
+
+
+_WATCH_PIPE: tuple[int, int] | None = None
+
+
+def watch_fd() -> int:
+    """The read end of a pipe whose write end only this process holds: a worker that reads EOF
+    from it knows its parent is gone (also after kill -9), on every POSIX system."""
+    global _WATCH_PIPE
+    if _WATCH_PIPE is None:
+        _WATCH_PIPE = os.pipe()  # both ends non-inheritable: only pass_fds hands the read end on
+    return _WATCH_PIPE[0]
+
+
+def _die_with_parent(parent_pid: int | None, fd: int | None):
+    """In a worker: SIGTERM (and SIGHUP) end it like Ctrl-C, so its temporary files are removed;
+    it gets SIGTERM when its parent dies (Linux: PR_SET_PDEATHSIG; everywhere: EOF on the pipe
+    ``fd`` from watch_fd)."""
+    fired = []
+
+    def on_term(signum, frame):
+        if not fired:  # once: a second signal must not cut the clean-up short
+            fired.append(signum)
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGHUP, on_term)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if fd is not None:
+        def watch():
+            try:
+                while os.read(fd, 1):
+                    pass
+            except OSError:
+                pass
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+    if parent_pid and os.getppid() != parent_pid:  # the parent died before we could watch it
+        raise KeyboardInterrupt
+
+
+def _test_hold(stage: str):
+    """Tests only: with CALCANIM_TEST_HOLD=FILE, write 'PID STAGE' to FILE and pause here until
+    FILE is removed, so a test can interrupt a worker that is known to be mid-write."""
+    path = os.environ.get(TEST_HOLD_ENV)
+    if not path:
+        return
+    hold = Path(path)
+    tmp = tmp_name(hold)
+    tmp.write_text(f"{os.getpid()} {stage}\n")
+    os.replace(tmp, hold)
+    while hold.exists():
+        time.sleep(0.05)
 
 
 # --- preflight -----------------------------------------------------------------------------
@@ -145,14 +364,27 @@ def check_font():
                         "(Debian/Ubuntu package fonts-noto-cjk, Homebrew font-noto-sans-cjk)")
 
 
-def check_out_dir(path: Path):
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / f".write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as e:
-        raise UserError(f"cannot write to the output folder {path}: {e.strerror or e}") from None
+def check_out_dir(build: Path, folders=()):
+    """The output folder and every folder a run writes into (``folders``, inside it) are folders
+    that can be written, or one error before any work: not when --out names a file, not when
+    its ``cache`` (or any folder below) is a file, not when one is read-only."""
+    def fail(why):
+        raise UserError(f"cannot write to the output folder {build}: {why}")
+
+    build = Path(build)
+    need = sorted({build, *(Path(f) for f in folders)}, key=lambda f: len(f.parts))
+    for f in need:
+        for d in [*reversed(f.parents), f]:
+            if d.exists() and not d.is_dir():
+                fail(f"{d} is a file, not a folder" if d != build else "it is a file, not a folder")
+    for f in need:
+        try:
+            f.mkdir(parents=True, exist_ok=True)
+            probe = tmp_name(f / ".write-test")
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as e:
+            fail(f"{f}: {e.strerror or e}" if f != build else (e.strerror or str(e)))
 
 
 # --- jobs ----------------------------------------------------------------------------------
@@ -165,6 +397,23 @@ class Job:
     options: dict
     log: Path
     params: dict | None = None   # the lecturer's own choices (lecture.params), JSON via env
+    what: str = ""               # "riemann.gif (zh, width 640)": for progress lines and locks
+
+    @property
+    def manifest(self) -> Path:
+        """Where the worker lists every file it wrote (the stamp covers each)."""
+        return self.log.with_suffix(".outputs.json")
+
+
+def job_folders(jobs: list[Job], build: Path) -> list[Path]:
+    """Every folder the jobs write into: for the preflight check."""
+    out = {build / "cache", build / "cache" / "stamps", build / "cache" / "locks"}
+    for j in jobs:
+        out |= {j.out.parent, j.log.parent, _stamp_path(j.out, build).parent,
+                OutputLock(build, j.out).path.parent}
+        if "--media-dir" in j.cmd:
+            out.add(Path(j.cmd[j.cmd.index("--media-dir") + 1]).parent)
+    return sorted(out)
 
 
 def _progress(done: int, total: int, msg: str):
@@ -174,8 +423,30 @@ def _progress(done: int, total: int, msg: str):
     print(f"[{bar}] {done}/{total} {msg}", flush=True)
 
 
+def _stop_workers(procs: list, grace: float = 30.0):
+    """SIGTERM each worker's process group (a worker removes its temporary files on it, and its
+    ffmpeg goes with it); SIGKILL what is still there after ``grace`` seconds."""
+    for p in procs:
+        if p.poll() is None:
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+            except OSError:
+                pass
+    deadline = time.monotonic() + grace
+    for p in procs:
+        try:
+            p.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            p.wait()
+
+
 def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
-    """Run the jobs that are not up to date, ``n_jobs`` processes at a time."""
+    """Run the jobs that are not up to date, ``n_jobs`` processes at a time, each under its
+    output's lock (a render of the same output by another process is waited for)."""
     todo, fresh = [], []
     fps = {}
     for j in jobs:
@@ -189,21 +460,62 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
     if fresh:
         print(f"up to date: {', '.join(j.out.name for j in fresh)}", flush=True)
     procs: dict = {}
+    stop = threading.Event()
+    plock = threading.Lock()
 
     def one(j: Job):
-        t0 = time.time()
-        j.log.parent.mkdir(parents=True, exist_ok=True)
-        with open(j.log, "w") as logf:
-            env = dict(os.environ)
-            env.pop(PARAMS_ENV, None)
-            if j.params:
-                env[PARAMS_ENV] = json.dumps(j.params, sort_keys=True)
-            p = subprocess.Popen(j.cmd, stdout=logf, stderr=subprocess.STDOUT, cwd=ROOT,
-                                 start_new_session=True, env=env)
-            procs[j.out] = p
-            rc = p.wait()
-        times[j.out] = time.time() - t0
-        return j, rc
+        if stop.is_set():
+            return j, "cancelled"
+        lock = OutputLock(build, j.out)
+        try:
+            lock.acquire(j.what, stop)
+        except Stopped:
+            return j, "cancelled"
+        try:
+            if not force and up_to_date(j.out, build, fps[j.out]):
+                return j, "fresh"  # the process we waited for has just rendered it
+            t0 = time.time()
+            j.log.parent.mkdir(parents=True, exist_ok=True)
+            if j.manifest.exists():
+                j.manifest.unlink()
+            with open(j.log, "w") as logf:
+                env = dict(os.environ)
+                env.pop(PARAMS_ENV, None)
+                if j.params:
+                    env[PARAMS_ENV] = json.dumps(j.params, sort_keys=True)
+                rfd = watch_fd()
+                cmd = j.cmd + ["--manifest", str(j.manifest), "--parent-pid", str(os.getpid()),
+                               "--watch-fd", str(rfd)]
+                with plock:
+                    if stop.is_set():
+                        return j, "cancelled"
+                    # its own session: the terminal's Ctrl-C reaches this process only, which
+                    # stops the workers itself; the lock and the watch pipe are inherited
+                    p = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, cwd=ROOT,
+                                         start_new_session=True, env=env,
+                                         pass_fds=(rfd, lock.fd))
+                    procs[j.out] = p
+                    _RUN["pids"].add(p.pid)
+                print(f"started {j.what} (worker pid {p.pid})", flush=True)
+                rc = p.wait()
+            times[j.out] = time.time() - t0
+            if rc != 0:  # a worker that crashed or was killed could not clean up: do it here
+                for left in partial_files(build, {p.pid}):
+                    _remove(left)
+            if rc == 0:
+                try:
+                    listed = json.loads(j.manifest.read_text())
+                    outputs = [Path(x) for x in listed]
+                except (OSError, ValueError, TypeError):
+                    outputs = []
+                try:
+                    write_stamp(j.out, build, fps[j.out], outputs,
+                                {"seconds": round(times[j.out], 2)})
+                except OSError:
+                    return j, "missing output"
+            return j, rc
+        finally:
+            lock.release()
 
     counter = 0
     if todo:
@@ -212,20 +524,22 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
     try:
         for j, rc in pool.map(one, todo):
             counter += 1
-            if rc == 0 and j.out.exists():
-                write_stamp(j.out, build, fps[j.out], {"seconds": round(times[j.out], 2)})
+            if rc == "fresh":
+                fresh.append(j)
+                _progress(counter, total, f"{j.out.name}: up to date (rendered by another process)")
+            elif rc == 0:
                 done.append(j)
                 _progress(counter, total, f"{j.out.name} ({times[j.out]:.1f} s)")
             else:
                 failed.append(j)
-                _progress(counter, total, f"{j.out.name} FAILED: {_last_error(j.log)}")
+                why = "an output is missing" if rc == "missing output" else _last_error(j.log)
+                _progress(counter, total, f"{j.out.name} FAILED: {why}")
     except KeyboardInterrupt:
-        for p in procs.values():
-            if p.poll() is None:
-                try:
-                    os.killpg(p.pid, signal.SIGTERM)
-                except OSError:
-                    pass
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
+        stop.set()
+        with plock:
+            running = list(procs.values())
+        _stop_workers(running)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
@@ -246,7 +560,17 @@ def _last_error(log: Path) -> str:
 # --- commands ------------------------------------------------------------------------------
 
 def _build_dir(args) -> Path:
+    if not str(args.out).strip():
+        raise UserError("--out must name a folder")
     return Path(args.out).resolve()
+
+
+def _prepare(build: Path, jobs: list[Job], extra_folders=()):
+    """Before any work: every folder writable, the font there, the leftovers of killed runs gone."""
+    _RUN["build"] = build
+    check_out_dir(build, [*job_folders(jobs, build), *extra_folders])
+    check_font()
+    sweep_stale(build)
 
 
 def _langs(value: str) -> list[str]:
@@ -298,7 +622,8 @@ def scene_jobs(targets, build: Path, quality: str, lang: str, debug: bool,
                "--out-file", str(out), "--quality", quality, "--lang", lang,
                "--media-dir", str(build / "cache" / "manim" / f"{lang}-{quality}-{out.stem}")]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []), opts,
-                        build / "cache" / "logs" / f"{lang}-{quality}-{out.stem}.log", params))
+                        build / "cache" / "logs" / f"{lang}-{quality}-{out.stem}.log", params,
+                        f"{out.name} ({lang}, {quality})"))
     return jobs
 
 
@@ -312,7 +637,8 @@ def gif_jobs(targets, build: Path, lang: str, width: int, debug: bool,
                "--lang", lang, "--width", str(width)]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []),
                         {"lang": lang, "width": width, "params": params},
-                        build / "cache" / "logs" / f"gif-{lang}-{width}-{out.stem}.log", params))
+                        build / "cache" / "logs" / f"gif-{lang}-{width}-{out.stem}.log", params,
+                        f"{out.name} ({lang}, width {width})"))
     return jobs
 
 
@@ -351,21 +677,28 @@ def cmd_scenes(args, assemble: bool = False):
     targets = resolve(args.targets, SCENE_TARGETS, "scene")
     custom = custom_params(args, targets)
     build = _build_dir(args)
-    check_out_dir(build)
-    check_font()
+    langs = _langs(args.lang)
+    by_lang = {lang: scene_jobs(targets, build, args.quality, lang, args.debug, custom)
+               for lang in langs}
+    lectures = {lang: build / "lecture" / lang / args.quality / "lecture.mp4" for lang in langs}
+    _prepare(build, [j for js in by_lang.values() for j in js],
+             [p.parent for p in lectures.values()] if assemble else [])
     t0 = time.time()
     where = []
-    for lang in _langs(args.lang):
-        jobs = scene_jobs(targets, build, args.quality, lang, args.debug, custom)
+    for lang, jobs in by_lang.items():
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
         if assemble:
             from tools import assemble as asm
             videos = [j.out for j in jobs]
-            out = build / "lecture" / lang / args.quality / "lecture.mp4"
+            out = lectures[lang]
             titles = [f"{t.section}. {t.title(lang)}" for t in targets]
-            asm.concat_with_chapters(videos, titles, out, strings.text("lecture.title", lang))
+            lock = OutputLock(build, out).acquire(f"{out.name} ({lang}, {args.quality})")
+            try:
+                asm.concat_with_chapters(videos, titles, out, strings.text("lecture.title", lang))
+            finally:
+                lock.release()
             print(f"lecture: {out}", flush=True)
 
 
@@ -375,12 +708,12 @@ def cmd_gifs(args):
     targets = resolve(args.targets, GIF_TARGETS, "gif")
     custom = custom_params(args, targets)
     build = _build_dir(args)
-    check_out_dir(build)
-    check_font()
+    by_lang = {lang: gif_jobs(targets, build, lang, args.width, args.debug, custom)
+               for lang in _langs(args.lang)}
+    _prepare(build, [j for js in by_lang.values() for j in js])
     t0 = time.time()
     where = []
-    for lang in _langs(args.lang):
-        jobs = gif_jobs(targets, build, lang, args.width, args.debug, custom)
+    for lang, jobs in by_lang.items():
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
@@ -388,9 +721,18 @@ def cmd_gifs(args):
 
 # --- workers (one per process) -------------------------------------------------------------
 
+def _write_manifest(args, outputs):
+    """List every file this worker wrote, for the parent's stamp."""
+    if not args.manifest:
+        return
+    m = Path(args.manifest)
+    tmp = tmp_name(m)
+    tmp.write_text(json.dumps([str(Path(o).resolve()) for o in outputs if o]))
+    os.replace(tmp, m)
+
+
 def worker_scene(args):
     import importlib
-    import tempfile
     os.environ[LANG_ENV] = strings.check_lang(args.lang)
     w, h, fps = QUALITIES[args.quality]
     from manim import tempconfig
@@ -399,6 +741,7 @@ def worker_scene(args):
     out = Path(args.out_file)
     out.parent.mkdir(parents=True, exist_ok=True)
     media = Path(args.media_dir)
+    shutil.rmtree(media, ignore_errors=True)  # partial movies of a killed run (we hold the lock)
     media.mkdir(parents=True, exist_ok=True)
     with tempconfig({"pixel_width": w, "pixel_height": h, "frame_rate": fps,
                      "media_dir": str(media), "output_file": args.attr,
@@ -407,15 +750,16 @@ def worker_scene(args):
         scene = cls()
         scene.render()
         movie = Path(scene.renderer.file_writer.movie_file_path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
+    tmp = tmp_name(out)
     try:
         shutil.copyfile(movie, tmp)
         os.chmod(tmp, 0o644)
+        _test_hold("scene-copied")
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    _write_manifest(args, [out])
     print(f"wrote {out}")
 
 
@@ -427,11 +771,29 @@ def worker_gif(args):
     src = mod.build(args.lang, width=args.width)
     out = Path(args.out_file)
     out.parent.mkdir(parents=True, exist_ok=True)
+
+    def progress(done, total):
+        if done == 1:
+            _test_hold("gif-frame-1")  # tests only: the temporary GIF and MP4 exist now
+
     res = writer.write_gif(src, out, fps=getattr(src, "fps", 20),
-                           hold_last_s=getattr(src, "hold_last_s", 1.0))
+                           hold_last_s=getattr(src, "hold_last_s", 1.0),
+                           progress=progress if os.environ.get(TEST_HOLD_ENV) else None)
+    outputs = [res.gif, res.mp4]
     if hasattr(mod, "extra_outputs"):
-        mod.extra_outputs(args.lang, out.parent, width=args.width)
+        outputs += list(mod.extra_outputs(args.lang, out.parent, width=args.width) or [])
+    _write_manifest(args, outputs)
     print(f"wrote {out} ({res.gif_bytes} bytes, {res.n_frames} frames)")
+
+
+def _stop_own_group():
+    """A worker leads its own process group: whatever it started (ffmpeg) ends with it."""
+    try:
+        if os.getpgid(0) == os.getpid():
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            os.killpg(0, signal.SIGTERM)
+    except OSError:
+        pass
 
 
 # --- the command line ----------------------------------------------------------------------
@@ -470,6 +832,12 @@ def _glue_values(argv: list[str]) -> list[str]:
     return out
 
 
+def _worker_options(sp):
+    sp.add_argument("--manifest", help="write the list of files written here (JSON)")
+    sp.add_argument("--parent-pid", type=int, help="end when this parent is gone")
+    sp.add_argument("--watch-fd", type=int, help="end on EOF from this pipe (the parent's)")
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="render.py", description="Render the calculus lecture: Manim videos, slide GIFs, "
@@ -489,7 +857,8 @@ def parser() -> argparse.ArgumentParser:
 
     def own(sp):
         g = sp.add_argument_group(
-            "your own example (for the targets that take it; see 'list --options')")
+            "your own example (for the targets that take it; 'render.py list' shows which "
+            "options each target takes)")
         g.add_argument("--function", metavar="TEXT",
                        help='a function of x, e.g. "x**3 - 2*x" or "sin(x)*exp(-x/3)"; of x and y '
                             'for 12_gradient_descent_3d, e.g. "x**2 + 3*y**2"')
@@ -551,6 +920,7 @@ def parser() -> argparse.ArgumentParser:
     for a in ("--out-file", "--quality", "--lang", "--media-dir"):
         sp.add_argument(a, required=True)
     sp.add_argument("--debug", action="store_true")
+    _worker_options(sp)
     sp.set_defaults(func=worker_scene)
     sp = sub.add_parser("_gif")  # internal: one GIF in this process
     sp.add_argument("module")
@@ -558,8 +928,29 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--lang", required=True)
     sp.add_argument("--width", type=int, required=True)
     sp.add_argument("--debug", action="store_true")
+    _worker_options(sp)
     sp.set_defaults(func=worker_gif)
     return p
+
+
+def _interrupted_message() -> str:
+    """After an interrupt: remove what this run's processes left (they are all stopped now), then
+    look, so the message says what is true."""
+    build = _RUN["build"]
+    if build is None:
+        return "error: interrupted before anything was written"
+    ours = _RUN["pids"] | {os.getpid()}
+    for p in partial_files(build, ours):
+        _remove(p)
+    left = partial_files(build, ours)
+    if left:
+        return ("error: interrupted; these partial files could not be removed: "
+                + ", ".join(str(p) for p in left))
+    return f"error: interrupted; no partial file was left in {build}"
+
+
+def _as_interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def main(argv=None) -> int:
@@ -568,11 +959,22 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser().print_help()
         return 0
+    worker = args.func in (worker_scene, worker_gif)
     try:
+        if worker:
+            _die_with_parent(args.parent_pid, args.watch_fd)
+        else:  # terminated or hung up: stop the workers and clean up as for Ctrl-C
+            signal.signal(signal.SIGTERM, _as_interrupt)
+            signal.signal(signal.SIGHUP, _as_interrupt)
         args.func(args)
         return 0
     except KeyboardInterrupt:
-        print("error: interrupted; no partial file was left in the output folder", file=sys.stderr)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if worker:
+            _stop_own_group()
+            print("error: interrupted", file=sys.stderr, flush=True)
+        else:
+            print(_interrupted_message(), file=sys.stderr, flush=True)
         return 130
     except BrokenPipeError:  # output piped into head, say: nothing more to say
         sys.stderr.close()
@@ -589,6 +991,9 @@ def main(argv=None) -> int:
         print(f"error: {type(e).__name__}: {msg} (run with --debug for the traceback)",
               file=sys.stderr)
         return 1
+    finally:
+        if worker:
+            _stop_own_group()
 
 
 if __name__ == "__main__":

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import subprocess
-import tempfile
+import sys
+import threading
 from pathlib import Path
 
 
@@ -23,6 +26,13 @@ def duration(path: Path) -> float:
         return float(c.duration) / 1_000_000
 
 
+def _dies_with_parent():
+    """preexec_fn (Linux, single-threaded parent only): ffmpeg gets SIGKILL if we are killed, so
+    a killed render leaves no ffmpeg writing on."""
+    import ctypes
+    ctypes.CDLL(None).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+
+
 def _escape(s: str) -> str:
     for ch in ("\\", "=", ";", "#", "\n"):
         s = s.replace(ch, "\\" + ch)
@@ -35,8 +45,12 @@ def concat_with_chapters(videos: list[Path], titles: list[str], out: Path, title
     if missing:
         raise FileNotFoundError(f"missing section video(s): {', '.join(missing)}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=".assemble-") as td:
-        td = Path(td)
+    # the temporary folder is named .NAME.tmp-PID like every temporary file under build/, so a
+    # killed run's leftovers are swept at the next start (render.sweep_stale)
+    td = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    shutil.rmtree(td, ignore_errors=True)
+    td.mkdir()
+    try:
         lst = td / "list.txt"
         lst.write_text("".join(f"file '{Path(v).resolve().as_posix()}'\n" for v in videos))
         meta = [";FFMETADATA1", f"title={_escape(title)}"]
@@ -51,11 +65,15 @@ def concat_with_chapters(videos: list[Path], titles: list[str], out: Path, title
         cmd = [ffmpeg_exe(), "-y", "-loglevel", "error", "-f", "concat", "-safe", "0",
                "-i", str(lst), "-i", str(td / "meta.txt"), "-map", "0", "-map_metadata", "1",
                "-map_chapters", "1", "-c", "copy", "-movflags", "+faststart", str(tmp)]
-        r = subprocess.run(cmd, capture_output=True, text=True)
+        pre = (_dies_with_parent if sys.platform.startswith("linux")
+               and threading.active_count() == 1 else None)
+        r = subprocess.run(cmd, capture_output=True, text=True, preexec_fn=pre)
         if r.returncode != 0 or not tmp.exists():
             last = (r.stderr.strip().splitlines() or ["ffmpeg failed"])[-1]
             raise RuntimeError(f"assembling the lecture failed: {last}")
         os.replace(tmp, out)
+    finally:
+        shutil.rmtree(td, ignore_errors=True)
     return out
 
 
