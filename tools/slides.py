@@ -1,0 +1,40 @@
+"""``render.py slides``: the decks of one language from the rendered section videos and GIFs.
+
+build/slides/LANG/lecture.html   reveal.js, offline (reveal.js copied beside it), a slide per step
+build/slides/LANG/lecture.pptx   the same slides, each step's clip embedded, narration as notes
+build/slides/LANG/gifs.pptx      a 16:9 slide per slide GIF, titled, the GIF animated
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lecture.sections import GIFS
+from lecture.strings import text
+from tools import deck
+
+ROOT = Path(__file__).resolve().parents[1]
+# the lecture's four code-along cases: the script shown before a section's animation
+CODE_ALONG = {3: "activations", 10: "backprop", 11: "gradient_descent", 12: "gradient_descent_3d"}
+
+
+def code_slide(number: int, lang: str) -> deck.CodeSlide | None:
+    name = CODE_ALONG.get(number)
+    path = ROOT / "examples" / f"{name}.py" if name else None
+    if path is None or not path.exists():
+        return None
+    return deck.CodeSlide(text(f"code.{name}", lang), path)
+
+
+def build(entries: list[tuple[int, str, Path]], gifs_dir: Path, out: Path, lang: str,
+          title: str | None = None, jobs: int = 2) -> dict:
+    """``entries``: (section number, title, section video) in lecture order."""
+    sections = [deck.Section(n, t, v, deck.read_steps(v, lang), code_slide(n, lang))
+                for n, t, v in entries]
+    paths = deck.build(sections, out, title or text("lecture.title", lang), lang,
+                       text("deck.subtitle", lang), jobs)
+    gifs = [(text(f"gif.{g.slug}", lang), gifs_dir / f"{g.slug}.gif") for g in GIFS]
+    gifs = [(t, p) for t, p in gifs if p.exists()]
+    if gifs:
+        paths["gifs"] = deck.write_gifs_pptx(gifs, out)
+    return paths
