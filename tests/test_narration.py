@@ -373,7 +373,7 @@ def test_tangent_plane_is_level_where_the_scene_says_so():
 
 def test_sections_by_number_or_name():
     for sec in SECTIONS:
-        for key in (sec.number, str(sec.number), f"{sec.number:02d}", sec.slug, sec.name):
+        for key in (sec, sec.number, str(sec.number), f"{sec.number:02d}", sec.slug, sec.name):
             assert narr.steps(key) == narr.steps(sec.number)
     for bad in (0, 13, "13", "derivatives", "", None):
         with pytest.raises(ValueError, match="unknown section"):

@@ -44,6 +44,8 @@ __all__ = ["narration", "steps", "fields", "template", "table", "section"]
 def section(key) -> Section:
     """The section for a number (7, "7", "07"), a slug ("tangent_2d") or a name
     ("07_tangent_2d")."""
+    if isinstance(key, Section):
+        return key
     for s in SECTIONS:
         if key == s.number or (isinstance(key, str) and key.strip() in
                                (str(s.number), f"{s.number:02d}", s.slug, s.name)):

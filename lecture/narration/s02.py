@@ -25,8 +25,8 @@ NARRATION = {
         "自然对数 ln x 的导数是 1/x，只在 x > 0 上有定义。",
         "The natural logarithm ln x has derivative 1/x, defined for x > 0 only."),
     "show_function:log_base": (
-        "以 a 为底的对数，导数是 x 乘以 ln a 的倒数。",
-        "The logarithm to base a has derivative 1 over x times ln a."),
+        "以 a 为底的对数，导数是 1 除以 x 与 ln a 的乘积。",
+        "The logarithm to base a has derivative 1 over the product of x and ln a."),
     "show_function:sin": (
         "正弦函数 sin x 的导数，是余弦函数 cos x。",
         "The derivative of sin x is cos x."),
@@ -37,9 +37,8 @@ NARRATION = {
         "cos x 的导数是 −sin x，注意这个负号。",
         "The derivative of cos x is minus sin x: mind the sign."),
     "show_function:tan": (
-        "tan x 的导数是 sec 的平方，总是正的，所以 tan x 在每一段上都递增。",
-        "tan x has derivative sec squared x, which is always positive: tan x rises on every "
-        "branch."),
+        "tan x 的导数是 sec x 的平方，总是正的，所以 tan x 始终在递增。",
+        "tan x has derivative sec squared x, which is always positive: tan x keeps rising."),
     "show_function:arcsin": (
         "arcsin x 的导数是 1 除以根号下 1−x²，在 x 趋于 ±1 时趋于无穷。",
         "arcsin x has derivative 1 over the square root of 1 minus x squared; it grows without "
