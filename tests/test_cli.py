@@ -50,7 +50,7 @@ BAD = [
     (["scenes", "tangent_2d", "--function", "exp(x)", "--range", "0,100"], "too large"),
     # bad numbers
     (["scenes", "gradient_descent", "--function", "x**2", "--lr", "nan"], "finite"),
-    (["scenes", "gradient_descent", "--function", "x**2", "--lr", "-0.1"], "--lr must be > 0"),
+    (["scenes", "gradient_descent", "--function", "x**2", "--lr", "-0.1"], "--lr must be between"),
     (["scenes", "gradient_descent", "--function", "x**2", "--lr", "inf"], "finite"),
     (["scenes", "gradient_descent", "--function", "x**2", "--lr", "fast"], "must be a number"),
     (["scenes", "gradient_descent", "--function", "x**2", "--steps", "1.5"], "whole number"),
@@ -62,7 +62,7 @@ BAD = [
      "comma-separated"),
     (["scenes", "backprop", "--w1", "1,2"], "1 or 6"),
     (["scenes", "backprop", "--x", "40"], "--x needs 2"),
-    (["backprop", "--lr", "0"], "--lr must be > 0"),
+    (["backprop", "--lr", "0"], "--lr must be between"),
     # options a target does not take
     (["scenes", "activations", "--function", "x**2"], "does not take --function"),
     (["scenes", "--function", "x**2"], "name the target"),
