@@ -7,17 +7,26 @@ step's key, its start and end time in the video and the narration said there. A 
 narration cannot be read at the subtitle rates (``lecture.subtitles``) in the time its animations
 take waits at its end until it can, in both languages, so the zh and en videos keep one timing.
 
-A step called more than once is keyed ``name:item``: the item is the call's first argument when
-it is a string (``show_rule("sum")``) or has a ``name`` (an activation, a table row), otherwise
-the call's count from 0 (``shrink_dx:0``, ``shrink_dx:1``). The key used is the first of
-``name:item``, ``name:count`` and ``name`` that the table holds.
+Keys follow the narration table's rule (``lecture/narration``): ``name`` for a step called from
+one place; ``name:item`` when the call's first argument is a string (``show_rule("sum")``) or an
+item with a ``name`` (an activation, a table row); otherwise ``name:K``, K the call site's place
+among that step's call sites in ``construct`` (``shrink_dx:0``, ``shrink_dx:1``), so a call in a
+loop says the same text at every pass. The key used is the first of ``name:item``, ``name:K``
+and ``name`` that the table holds.
 """
 
 from __future__ import annotations
 
+import ast
 import functools
 import importlib
+import inspect
+import math
+import sys
+import textwrap
 from string import Formatter
+
+from manim import config
 
 from lecture import subtitles
 
@@ -48,6 +57,29 @@ def step_key(table: dict, name: str, count: int, item: str | None) -> str | None
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def call_sites(cls: type, name: str) -> tuple[int, ...]:
+    """Line numbers (in the file) of the calls ``self.NAME(...)`` in ``cls``'s ``construct``."""
+    owner = next((c for c in cls.__mro__ if "construct" in c.__dict__), None)
+    if owner is None:
+        return ()
+    fn = owner.__dict__["construct"]
+    lines, first = inspect.getsourcelines(fn)
+    tree = ast.parse(textwrap.dedent("".join(lines)))
+    found = {node.lineno + first - 1 for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr == name and isinstance(node.func.value, ast.Name)
+             and node.func.value.id == "self"}
+    return tuple(sorted(found))
+
+
+def _site(cls: type, name: str, frame) -> int | None:
+    if frame is None or frame.f_code.co_name != "construct":
+        return None
+    sites = call_sites(cls, name)
+    return sites.index(frame.f_lineno) if frame.f_lineno in sites else None
+
+
 def _fill(text: str, fields: dict) -> str:
     names = {f for _, f, _, _ in Formatter().parse(text) if f}
     return text.format(**{n: fields.get(n, "0.000") for n in names}) if names else text
@@ -58,11 +90,13 @@ def _wrap(name, method):
     def step(self, *args, **kwargs):
         if getattr(self, "_in_step", False):
             return method(self, *args, **kwargs)
+        site = _site(type(self), name, sys._getframe(1))
         counts = self.__dict__.setdefault("_step_counts", {})
         count = counts.get(name, 0)
         counts[name] = count + 1
         table = narration_table(self.SECTION)
-        key = step_key(table, name, count, _item(args, kwargs)) or f"{name}:{count}"
+        k = site if site is not None else count
+        key = step_key(table, name, k, _item(args, kwargs)) or f"{name}:{k}"
         start = self.renderer.time
         self._in_step = True
         try:
@@ -73,9 +107,14 @@ def _wrap(name, method):
         said = {lang: _fill(table[key][i], fields) if key in table else ""
                 for i, lang in enumerate(LANGS)}
         need = max(subtitles.reading_time(t, lang) for lang, t in said.items())
-        took = self.renderer.time - start
-        if need and took < need + TAIL:
-            self.wait(need + TAIL - took)
+        if need:
+            # the renderer counts whole frames: wait until the step is long enough
+            frame = 1 / config.frame_rate
+            for _ in range(4):
+                short = need + TAIL - (self.renderer.time - start)
+                if short <= 1e-9:
+                    break
+                self.wait(math.ceil(short / frame - 1e-6) * frame)
         self.steps.append({"key": key, "start": round(start, 4),
                            "end": round(self.renderer.time, 4), "narration": said})
         return result

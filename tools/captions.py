@@ -34,9 +34,9 @@ def _write(path: Path, text: str) -> Path:
 
 
 def write_pair(cues: list[sub.Cue], stem: Path, lang: str) -> list[Path]:
-    """``stem.srt`` and ``stem.vtt``."""
-    return [_write(stem.with_suffix(".srt"), sub.to_srt(cues)),
-            _write(stem.with_suffix(".vtt"), sub.to_vtt(cues, lang))]
+    """``STEM.srt`` and ``STEM.vtt`` (appended: a stem may hold dots, ``lecture.zh``)."""
+    return [_write(stem.with_name(stem.name + ".srt"), sub.to_srt(cues)),
+            _write(stem.with_name(stem.name + ".vtt"), sub.to_vtt(cues, lang))]
 
 
 def lecture_cues(parts: list[tuple[Path, float]], lang: str) -> list[sub.Cue]:
