@@ -11,8 +11,8 @@ START, STEPS = (-2.6, 1.5), 16
 LRS = {0.1: "tab:red", 0.36: "tab:purple"}   # a small and a large learning rate, as in the video
 
 
-def f(x, y): return 0.5 * x ** 2 + 2.5 * y ** 2          # a long, narrow valley
-def grad(p): return np.array([p[0], 5 * p[1]])         # (df/dx, df/dy): steep across the valley
+def f(x, y): return 0.5 * x ** 2 + 2.5 * y ** 2   # a long, narrow valley
+def grad(p): return np.array([p[0], 5 * p[1]])    # (df/dx, df/dy): steep across the valley
 
 
 def descend(grad, start, lr, steps):
