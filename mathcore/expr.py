@@ -80,7 +80,7 @@ def _char_name(ch: str) -> str:
 
 def _refuse_char(ch: str, pos: int):
     import unicodedata
-    if ch in "\n\r" or unicodedata.category(ch)[0] == "C":
+    if ch in "\n\r" or unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp"):
         raise ParseError(f"a control character ({ch!r}) at position {pos + 1} is not allowed: "
                          "type the expression on one line")
     if ch.isdigit() or ch.isnumeric() or unicodedata.category(ch) == "Nd":

@@ -1,0 +1,125 @@
+"""Issue 9, class 4: whatever the option checks accept, the targets can compute. For ~30 odd but
+legitimate inputs, tools.options.resolve accepts them, and then every module that takes those
+options computes its data() in this process under the same options (lecture.params reads them
+from CALCANIM_PARAMS at import, so each module is reloaded) without an exception and with finite
+numbers."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import math
+
+import numpy as np
+import pytest
+
+from lecture import sections
+from tools import options
+
+CURVE = ["scenes.s01_derivative", "scenes.s04_differential", "animations.secant_tangent",
+         "animations.differential"]
+SWEEP = ["scenes.s06_integral", "scenes.s07_tangent_2d", "animations.tangent_line",
+         "animations.riemann"]
+DESCENT = ["scenes.s11_gradient_descent", "animations.gradient_descent"]
+SURFACE = ["scenes.s12_gradient_descent_3d", "animations.gradient_descent_3d"]
+NETWORK = ["scenes.s10_backprop", "animations.backprop_training"]
+
+ODD = [  # (kind, raw options as typed)
+    ("curve", {"function": "1e-20*x"}),
+    ("curve", {"function": "7"}),
+    ("curve", {"function": "x^10", "range": "-1,1", "point": ".5"}),
+    ("curve", {"function": "sin(x)/(x^2+1)", "range": "-10,10", "point": "2.5E+0"}),
+    ("curve", {"function": "ln(x^2+1)", "range": "-3,3"}),
+    ("curve", {"function": "sqrt(x)", "range": "0.01,4", "point": "1"}),
+    ("curve", {"function": "tan(x)", "range": "-1.5,1.5", "point": "0"}),
+    ("curve", {"function": "x^2 - 2x", "range": "-1000,-999", "point": "-999.5"}),
+    ("curve", {"function": "exp(-x^2)", "range": "-500,500", "point": "1e-3"}),
+    ("curve", {"function": "sigmoid(sigmoid(sigmoid(x)))"}),
+    ("curve", {"function": "arcsin(x/2) + arccos(x/3)", "range": "-1.9,1.9"}),
+    ("curve", {"function": "x^(1/3)", "range": "0.001,8", "point": "1"}),
+    ("curve", {"function": "2^x * e^x", "range": "-2,2"}),
+    ("curve", {"function": "1/x", "range": "0.5,2", "point": "1"}),
+    ("curve", {"function": "x^100", "range": "-1,1", "point": "0.9"}),
+    ("curve", {"function": "sin(sin(sin(sin(x))))"}),
+    ("curve", {"function": "exp(x)", "range": "0,13"}),
+    ("curve", {"function": "-x"}),
+    ("curve", {"function": "x", "range": "0,0.001", "point": "0.0005"}),
+    ("descent", {"function": "x^2", "lr": "1e-9", "steps": "1"}),
+    ("descent", {"function": "x^4 - 3x^2 + x", "lr": "100", "steps": "2000", "momentum": "0.99"}),
+    ("descent", {"function": "1e-20*x^2", "point": "1"}),
+    ("descent", {"function": "3", "point": "0"}),
+    ("descent", {"function": "abs(x-10)", "range": "-3,3"}),
+    ("surface", {"function": "x^2 + 3y^2"}),
+    ("surface", {"function": "1e-20*x*y", "point": "1,1"}),
+    ("surface", {"function": "4", "point": "0,0"}),
+    ("surface", {"function": "sin(x)*cos(y)", "lr": "100", "steps": "3"}),
+    ("surface", {"function": "ln(x^2+y^2+1)", "range": "-1000,-999", "point": "-999.5,-999.5"}),
+    ("network", {"w1": "1e6", "w2": "-1e6", "x": "1e6,1e6", "y": "-1e6", "lr": "1e-9"}),
+    ("network", {"w1": "0", "w2": "0", "x": "0,0", "y": "0"}),
+    ("network", {"w1": "1e-300", "lr": "100"}),
+    ("network", {"w1": "0.1,0.2,0.3,0.4,0.5,0.6", "w2": "1,2,3", "x": "1,2", "y": "3",
+                 "lr": "0.01", "steps": "2000"}),
+]
+
+ACCEPTED = {"curve": sections.CURVE, "descent": sections.DESCENT, "surface": sections.DESCENT,
+            "network": sections.NETWORK | {"steps"}}
+
+
+def _modules(kind: str, raw: dict) -> list[str]:
+    if kind == "curve":
+        return CURVE + (SWEEP if "point" not in raw else [])
+    return {"descent": DESCENT, "surface": SURFACE, "network": NETWORK}[kind]
+
+
+def _finite_numbers(value, path=""):
+    """Every number inside value (arrays, lists, dicts, dataclasses with arrays) is finite."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _finite_numbers(v, f"{path}.{k}")
+        return
+    if hasattr(value, "__dict__") and not isinstance(value, type) and not callable(value):
+        for k, v in vars(value).items():
+            _finite_numbers(v, f"{path}.{k}")
+        return
+    if isinstance(value, (str, bytes, type(None))) or callable(value):
+        return
+    try:
+        a = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        if isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                _finite_numbers(v, f"{path}[{i}]")
+        return
+    assert np.all(np.isfinite(a)), f"{path} is not finite: {a}"
+
+
+def _data_in_process(module: str, params: dict, monkeypatch) -> dict:
+    monkeypatch.setenv("CALCANIM_PARAMS", json.dumps(params))
+    m = importlib.import_module(module)
+    m = importlib.reload(m)
+    try:
+        return m.data()
+    finally:
+        monkeypatch.delenv("CALCANIM_PARAMS")
+        importlib.reload(m)
+
+
+def test_at_least_thirty_odd_inputs():
+    assert len(ODD) >= 30
+
+
+@pytest.mark.parametrize("kind,raw", ODD, ids=[f"{k}:{json.dumps(r)[:60]}" for k, r in ODD])
+def test_accepted_input_computes_finite_data(kind, raw, monkeypatch):
+    surface = kind == "surface"
+    values = options.resolve(raw, ACCEPTED[kind], kind, surface)
+    assert values, raw
+    for v in values.values():   # the checked values themselves are finite numbers
+        if not isinstance(v, str):
+            assert all(math.isfinite(t) for t in np.ravel(np.asarray(v, dtype=float)))
+    params = json.loads(json.dumps(values))
+    for module in _modules(kind, raw):
+        d = dict(_data_in_process(module, params, monkeypatch))
+        if module == "scenes.s11_gradient_descent" and not d["star_converged"]:
+            # documented sentinel: no minimum reached, the scene does not show one
+            assert math.isnan(d.pop("x_star")) and math.isnan(d.pop("f_star"))
+        _finite_numbers(d, module)
