@@ -743,19 +743,22 @@ def worker_scene(args):
     media = Path(args.media_dir)
     shutil.rmtree(media, ignore_errors=True)  # partial movies of a killed run (we hold the lock)
     media.mkdir(parents=True, exist_ok=True)
-    with tempconfig({"pixel_width": w, "pixel_height": h, "frame_rate": fps,
-                     "media_dir": str(media), "output_file": args.attr,
-                     "disable_caching": True, "progress_bar": "none", "verbosity": "WARNING",
-                     "write_to_movie": True, "format": "mp4"}):
-        scene = cls()
-        scene.render()
-        movie = Path(scene.renderer.file_writer.movie_file_path)
     tmp = tmp_name(out)
     try:
+        with tempconfig({"pixel_width": w, "pixel_height": h, "frame_rate": fps,
+                         "media_dir": str(media), "output_file": args.attr,
+                         "disable_caching": True, "progress_bar": "none",
+                         "verbosity": "WARNING", "write_to_movie": True, "format": "mp4"}):
+            scene = cls()
+            scene.render()
+            movie = Path(scene.renderer.file_writer.movie_file_path)
         shutil.copyfile(movie, tmp)
         os.chmod(tmp, 0o644)
         _test_hold("scene-copied")
         os.replace(tmp, out)
+    except BaseException:  # failed or interrupted: manim's partial movies are of no use
+        shutil.rmtree(media, ignore_errors=True)
+        raise
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

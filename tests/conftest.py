@@ -69,3 +69,78 @@ def data_under(module: str, params: dict, as_arrays: bool = True) -> dict:
                        env=env, check=True)
     d = json.loads(r.stdout.strip().splitlines()[-1])
     return {k: np.asarray(v) for k, v in d.items()} if as_arrays else d
+
+
+class Running:
+    """``python render.py ARGS`` started in the background, its stdout read line by line (in a
+    thread, so a wait has a ceiling instead of blocking forever)."""
+
+    def __init__(self, *args, env_extra: dict | None = None):
+        import os
+        import queue
+        import threading
+        env = dict(os.environ, **(env_extra or {}))
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "render.py"), *map(str, args)],
+                                     cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True)
+        self.pid = self.proc.pid
+        self.lines: list[str] = []
+        self._q: queue.Queue = queue.Queue()
+        self._err: list[str] = []
+
+        def pump(stream, sink):
+            for line in stream:
+                sink(line.rstrip("\n"))
+            if stream is self.proc.stdout:
+                self._q.put(None)
+
+        self._threads = [
+            threading.Thread(target=pump, args=(self.proc.stdout, self._q.put), daemon=True),
+            threading.Thread(target=pump, args=(self.proc.stderr, self._err.append), daemon=True)]
+        for t in self._threads:
+            t.start()
+
+    def wait_line(self, pattern: str, ceiling: float = 300):
+        """The first stdout line (from now on) matching the regex ``pattern``, as a match."""
+        import queue
+        import re
+        import time
+        deadline = time.monotonic() + ceiling
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"no line matching {pattern!r} within {ceiling} s:\n"
+                                     + "\n".join(self.lines))
+            try:
+                line = self._q.get(timeout=left)
+            except queue.Empty:
+                continue
+            if line is None:
+                raise AssertionError(f"render.py ended before a line matching {pattern!r}:\n"
+                                     + "\n".join(self.lines) + "\n" + "\n".join(self._err))
+            self.lines.append(line)
+            m = re.search(pattern, line)
+            if m:
+                return m
+
+    def finish(self, ceiling: float = 300) -> tuple[int, str, str]:
+        """Wait for the end: (exit code, all stdout, all stderr)."""
+        self.proc.wait(timeout=ceiling)
+        for t in self._threads:  # the pipes close when the process (and what inherited them) ends
+            t.join(timeout=60)
+        while not self._q.empty():
+            item = self._q.get()
+            if item is not None:
+                self.lines.append(item)
+        return self.proc.returncode, "\n".join(self.lines), "\n".join(self._err)
+
+
+def wait_until(cond, ceiling: float, what: str):
+    """Poll ``cond()`` until true; fail after ``ceiling`` seconds (a ceiling on runaway waits,
+    never a measure of speed)."""
+    import time
+    deadline = time.monotonic() + ceiling
+    while not cond():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {ceiling} s")
+        time.sleep(0.05)
