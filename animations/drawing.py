@@ -164,6 +164,19 @@ def sample(fn, lo: float, hi: float, n: int = 401) -> tuple[np.ndarray, np.ndarr
         return x, np.broadcast_to(np.asarray(fn.f(x), dtype=float), x.shape)
 
 
+def flat_window(lo: float, hi: float, flat: float = 1e-9) -> tuple[float, float] | None:
+    """For values from ``lo`` to ``hi`` that do not rise by more than ``flat`` of their size
+    (a constant, ``0*x``, ``1e-20*x``): a window of sane height around them, to draw them flat;
+    None when they rise enough to be drawn as they are. (The same rule as scenes/style.py's
+    ``y_window``: a flat curve is a flat line in both renderers.)"""
+    size = max(abs(lo), abs(hi), 1.0)
+    if hi - lo > flat * size:
+        return None
+    mid = 0.5 * (lo + hi)
+    half = max(1.0, 0.1 * abs(mid))
+    return mid - half, mid + half
+
+
 def fitted_view(x, y, box_w: float = 0.0, box_h: float = 1.0, pad: float = 0.08,
                 sides=("left", "right")):
     """y limits fitting the curve (x, y) with ``pad`` of its height below and above, and a box
@@ -171,7 +184,11 @@ def fitted_view(x, y, box_w: float = 0.0, box_h: float = 1.0, pad: float = 0.08,
     readouts go: at the left, the right or the center, whichever of ``sides`` costs the curve
     less height (the first on a tie). Returns ``(ylo, yhi, side)``."""
     ymin, ymax = float(np.min(y)), float(np.max(y))
-    span = ymax - ymin or max(1.0, abs(ymax))
+    flat = flat_window(ymin, ymax)
+    if flat:                        # drawn flat, in the middle of a window of sane height
+        ymin, ymax = flat
+        pad = 0.0
+    span = ymax - ymin
     ylo, top = ymin - pad * span, ymax + pad * span
     t = (x - x[0]) / (x[-1] - x[0])
     best = None

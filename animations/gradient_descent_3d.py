@@ -24,7 +24,7 @@ from mathcore import optimize, surfaces
 from .common import C, figure, tr
 from .drawing import formula_mathtext as typed_mathtext
 from .drawing import shrink_to_width
-from .drawing import faces, typst_mathtext
+from .drawing import faces, flat_window, typst_mathtext
 
 N_FRAMES = 66
 FPS = 15
@@ -59,6 +59,13 @@ def frame_steps(n_frames: int = N_FRAMES, steps: int = STEPS) -> np.ndarray:
                            np.rint(np.linspace(0, steps, rest + 1)[1:]).astype(int)])
 
 
+def z_window(Z) -> tuple[float, float]:
+    """The heights the colour bands span: the surface's, or for a flat surface (a constant,
+    ``1e-20*x``) a window of sane height around it, so that it is drawn as a flat surface."""
+    lo, hi = float(np.min(Z)), float(np.max(Z))
+    return flat_window(lo, hi) or (lo, hi)
+
+
 def data(surface: str = SURFACE, x0=X0, lr: float = LR, steps: int = STEPS) -> dict:
     """The surface grids and the gradient-descent trajectory, from mathcore."""
     if CUSTOM and surface == SURFACE:
@@ -82,7 +89,7 @@ def data(surface: str = SURFACE, x0=X0, lr: float = LR, steps: int = STEPS) -> d
                                np.full(N_FRAMES - n_run, traj.steps, int)])
     return {"surface": s, "traj": traj, "X": X, "Y": Y, "Z": Z, "CX": CX, "CY": CY, "CZ": CZ,
             "x_range": x_range, "y_range": y_range, "minimum": minimum,
-            "levels": np.linspace(CZ.min(), CZ.max(), N_LEVELS + 1),
+            "levels": np.linspace(*z_window(CZ), N_LEVELS + 1),
             "frame_steps": schedule,
             "note": np.arange(N_FRAMES) >= n_run if traj.diverged else np.zeros(N_FRAMES, bool)}
 
@@ -117,7 +124,7 @@ class DescentOnSurfaceAndContours:
                                 edgecolors="none", linewidths=0, antialiased=False)
         ax3.add_collection3d(poly)
         (x_lo, x_hi), (y_lo, y_hi) = d["x_range"], d["y_range"]
-        ax3.set(xlim=(x_lo, x_hi), ylim=(y_lo, y_hi), zlim=(d["Z"].min(), d["Z"].max()))
+        ax3.set(xlim=(x_lo, x_hi), ylim=(y_lo, y_hi), zlim=z_window(d["Z"]))
         ax3.set_box_aspect((1, 1, 0.55), zoom=1.05)
         ax3.view_init(ELEV, AZIM)
         ax3.tick_params(labelsize=7 * s, pad=0)

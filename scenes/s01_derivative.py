@@ -9,8 +9,8 @@ from manim import (DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, ValueTracke
 from lecture import params
 from mathcore import calculus, functions
 
-from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes, nice_ticks,
-                    tick_labels, tr)
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes,
+                    nice_ticks, tick_labels, tr, y_window)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--point/--range)
 FUNCTION = params.function(functions.get("power", n=2))
@@ -25,10 +25,9 @@ def data(n: int = 60) -> dict:
     hs = np.geomspace(abs(h0), abs(h0) / 200, n) * np.sign(h0)
     xs = np.linspace(lo, hi, 401)
     ys = np.asarray(FUNCTION.f(xs), dtype=float)
-    pad = 0.08 * (ys.max() - ys.min() or 1.0)
     return {"a": A, "h": hs, "slopes": calculus.secant_slope(FUNCTION, A, hs),
             "derivative": float(FUNCTION.df(A)), "fa": float(FUNCTION.f(A)),
-            "x_range": np.array(X_RANGE), "y_range": np.array([ys.min() - pad, ys.max() + pad])}
+            "x_range": np.array(X_RANGE), "y_range": np.array(y_window(ys))}
 
 
 class SecantBecomesTangent(LectureScene):

@@ -19,7 +19,7 @@ from lecture import params
 from mathcore import calculus, functions
 
 from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, formula, label, nice_ticks,
-                    line_in_axes, say, tick_labels, tr)
+                    line_in_axes, say, tick_labels, tr, y_window)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--point/--range)
 FUNCTION = params.function(functions.get("power", n=3))
@@ -52,10 +52,9 @@ def data(n: int = 40) -> dict:
     lo, hi = X_RANGE
     ys = np.r_[np.asarray(FUNCTION.f(np.linspace(lo, hi, 401)), dtype=float),
                fx + slope * DX_START]
-    pad = 0.08 * (np.ptp(ys) or 1.0)
     return {"x": X, "fx": fx, "slope": slope,
             "dx": dx, "dy": dy, "delta": delta, "gap": delta - dy, "ratio": (delta - dy) / dx,
-            "x_range": np.array(X_RANGE), "y_range": np.array([ys.min() - pad, ys.max() + pad])}
+            "x_range": np.array(X_RANGE), "y_range": np.array(y_window(ys))}
 
 
 def readout(dx: float) -> dict:

@@ -15,7 +15,8 @@ from manim import (DL, DOWN, LEFT, RIGHT, UP, Axes, Create, FadeIn, FadeOut, Pol
 from lecture import params
 from mathcore import calculus, functions, rules
 
-from .style import SMALL_SIZE, C, LectureScene, fmt, formula, label, nice_ticks, say
+from .style import (SMALL_SIZE, C, LectureScene, fmt, formula, is_flat, label, nice_ticks, say,
+                    y_window)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--range)
 FUNCTION = params.function(rules.sum_(functions.get("sin"), functions.get("affine", a=0.5, b=1)))
@@ -30,9 +31,13 @@ def view() -> dict:
     w = B - A
     xs = np.linspace(A, B, 401)
     ys = np.asarray(FUNCTION.f(xs), dtype=float)
-    pad = 0.08 * (max(ys.max(), 0.0) - min(ys.min(), 0.0) or 1.0)
-    ylo = ys.min() - pad if ys.min() < 0 else 0.0
-    yhi = ys.max() + pad if ys.max() > 0 else 0.0
+    lo, hi = min(ys.min(), 0.0), max(ys.max(), 0.0)
+    if is_flat(lo, hi):          # 0*x, 1e-20*x: a flat curve on a window of sane height
+        ylo, yhi = y_window([lo, hi])
+    else:
+        pad = 0.08 * (hi - lo)
+        ylo = ys.min() - pad if ys.min() < 0 else 0.0
+        yhi = ys.max() + pad if ys.max() > 0 else 0.0
     end = B
     with np.errstate(all="ignore"):
         more = np.asarray(FUNCTION.f(np.linspace(B, B + 0.06 * w, 21)), dtype=float)

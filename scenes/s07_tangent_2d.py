@@ -16,8 +16,8 @@ from manim import (DR, UR, DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, Fad
 from lecture import params
 from mathcore import calculus, functions, rules
 
-from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes, nice_ticks,
-                    say, tick_labels, tr)
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes,
+                    nice_ticks, say, tick_labels, tr, y_window)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--range)
 FUNCTION = params.function(rules.sum_(functions.get("power", n=3),
@@ -37,8 +37,7 @@ def _shown(slope: float) -> float:
 
 def _fitted(ys: np.ndarray, with_zero: bool, pad: float = 0.1) -> tuple:
     lo, hi = (min(ys.min(), 0.0), max(ys.max(), 0.0)) if with_zero else (ys.min(), ys.max())
-    span = (hi - lo) or 1.0
-    return lo - pad * span, hi + pad * span
+    return y_window([lo, hi], pad)
 
 
 def marked(zeros: np.ndarray) -> np.ndarray:

@@ -20,8 +20,8 @@ from manim import (DOWN, LEFT, RIGHT, UL, UP, Arrow, Axes, Create, Dot, FadeIn,
 from lecture import params
 from mathcore import functions, optimize, rules
 
-from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fits, fmt, formula, label, nice_ticks, say,
-                    tick_labels, tr)
+from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fits, fmt, formula, keep_in_frame,
+                    label, nice_ticks, say, tick_labels, tr, y_window)
 
 # f(x) = x^2 + sin x: one clear minimum, not symmetric about it
 # (the lecture's example, unless the lecturer typed her own: see the module docstring)
@@ -63,8 +63,7 @@ if CUSTOM:
     X_RANGE = (DRAWN[0] - _pad, DRAWN[1] + _pad)
     _xs = np.linspace(*DRAWN, 401)
     _ys = np.broadcast_to(np.asarray(FUNCTION.f(_xs), dtype=float), _xs.shape)
-    _span = float(np.ptp(_ys)) or 1.0
-    Y_RANGE = (float(_ys.min()) - 0.08 * _span, float(_ys.max()) + 0.08 * _span)
+    Y_RANGE = y_window(_ys)
     # the longest arrow (the steepest slope drawn) about 0.15 of the width, as in the lecture's
     _steep = float(np.max(np.abs(FUNCTION.df(_xs)))) or 1.0
     ARROW_SCALE = 0.15 * (DRAWN[1] - DRAWN[0]) / _steep
@@ -169,7 +168,8 @@ class PointRollsDownhill(LectureScene):
                    label(f"f'(x) = {fmt(g)}", BODY_SIZE, C("gradient")))
         r.arrange(DOWN, aligned_edge=LEFT, buff=0.22)
         r.next_to(self.lr_line, DOWN, buff=0.45).align_to(self.lr_line, LEFT)
-        assert fits(r), "readout" 
+        keep_in_frame(r)
+        assert fits(r), "readout"
         return r
 
     def descend(self, traj, header_key):
@@ -183,6 +183,7 @@ class PointRollsDownhill(LectureScene):
                          formula(f"eta = {fmt(traj.lr)}", 32, C("update"))).arrange(RIGHT, buff=0.2)
         header.next_to(self.rule, DOWN, buff=0.5).align_to(self.rule, LEFT)
         lr_line.next_to(header, DOWN, buff=0.3).align_to(header, LEFT)
+        keep_in_frame(header), keep_in_frame(lr_line)
         assert fits(header) and fits(lr_line), header_key
         self.lr_line = lr_line
         old = [m for m in (getattr(self, "header", None), getattr(self, "lr_shown", None),
@@ -225,6 +226,7 @@ class PointRollsDownhill(LectureScene):
         m = Dot(self.point(d["x_star"]), radius=0.08, color=C("tangent")).set_z_index(4)
         self.note = label(f"{tr('s11.reached')}:  x* ≈ {fmt(d['x_star'])}", NOTE_SIZE, C("tangent"))
         self.note.next_to(self.values, DOWN, buff=0.45).align_to(self.values, LEFT)
+        keep_in_frame(self.note)
         assert fits(self.note), "note"
         self.play(FadeIn(m, scale=2), FadeIn(self.note), run_time=1.0)
         self.minimum = m
@@ -240,7 +242,8 @@ class PointRollsDownhill(LectureScene):
             arrow = VGroup()
             msg = label(f"{tr('s11.reached')}:  x ≈ {fmt(traj.final[0])}", NOTE_SIZE, C("tangent"))
         msg.next_to(self.values, DOWN, buff=0.45).align_to(self.values, LEFT)
-        assert fits(msg), "outcome" 
+        keep_in_frame(msg)
+        assert fits(msg), "outcome"
         self.play(FadeIn(arrow), FadeIn(msg, shift=UP * 0.2), run_time=0.8)
         self.play(self.dot.animate.set_color(C("gradient")), run_time=0.4)
         self.note = VGroup(arrow, msg)      # cleared with the run, should another follow

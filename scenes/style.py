@@ -98,6 +98,50 @@ def fits(mob, margin: float = 0.2) -> bool:
             and mob.get_bottom()[1] >= -h and mob.get_top()[1] <= h)
 
 
+def keep_in_frame(mob, margin: float = 0.2):
+    """Make ``mob`` lie inside the frame with ``margin`` to spare: moved in when its left or top
+    edge is out, then scaled down (never up) about its top-left corner when its right or bottom
+    edge still is. Longer strings (English) and wider typed formulas fit this way."""
+    w, h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
+    if mob.width == 0 and mob.height == 0:
+        return mob
+    dx = max(0.0, -w - mob.get_left()[0])
+    dy = min(0.0, h - mob.get_top()[1])
+    if dx or dy:
+        mob.shift(np.array([dx, dy, 0.0]))
+    corner = np.array([mob.get_left()[0], mob.get_top()[1], 0.0])
+    k = 1.0
+    if mob.get_right()[0] > w and mob.width > 0:
+        k = min(k, (w - corner[0]) / mob.width)
+    if mob.get_bottom()[1] < -h and mob.height > 0:
+        k = min(k, (corner[1] + h) / mob.height)
+    if k < 1.0:
+        mob.scale(k * (1 - 1e-9), about_point=corner)
+    return mob
+
+
+def is_flat(lo: float, hi: float, flat: float = 1e-9) -> bool:
+    """True when values from ``lo`` to ``hi`` rise by no more than ``flat`` of their size."""
+    return hi - lo <= flat * max(abs(lo), abs(hi), 1.0)
+
+
+def y_window(ys, pad: float = 0.08, flat: float = 1e-9) -> tuple[float, float]:
+    """The y range that shows the values ``ys`` (non-finite ones ignored) with ``pad`` of their
+    span above and below. A curve that does not rise by more than ``flat`` of its size (a
+    constant, ``0*x``, ``1e-20*x``) is drawn flat in a window of a sane height around it, never
+    in one of height 0 or 1e-20."""
+    ys = np.asarray(ys, dtype=float).ravel()
+    ys = ys[np.isfinite(ys)]
+    if ys.size == 0:
+        return -1.0, 1.0
+    lo, hi = float(ys.min()), float(ys.max())
+    if is_flat(lo, hi, flat):
+        mid = 0.5 * (lo + hi)
+        half = max(1.0, 0.1 * abs(mid))
+        return mid - half, mid + half
+    return lo - pad * (hi - lo), hi + pad * (hi - lo)
+
+
 def section_of(number: int):
     return next(s for s in SECTIONS if s.number == number)
 
@@ -329,7 +373,10 @@ def nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
     """Round tick positions in [lo, hi], about n of them (steps of 1, 2, 2.5 or 5 times a power
     of ten), 0 left out (the axes cross there)."""
     raw = (hi - lo) / n
+    if not (np.isfinite(raw) and raw > 0):
+        return []
     k = 10.0 ** np.floor(np.log10(raw))
     step = min((m * k for m in (1, 2, 2.5, 5, 10) if m * k >= raw), default=10 * k)
-    return [float(t) for t in np.arange(np.ceil(lo / step) * step, hi + 1e-9, step)
-            if abs(t) > 1e-9]
+    # tick indices, with tolerances relative to the step (a range of 1e-20 has ticks too)
+    first, last = int(np.ceil(lo / step - 1e-9)), int(np.floor(hi / step + 1e-9))
+    return [float(i * step) for i in range(first, last + 1) if i != 0]
