@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +53,7 @@ class Section:
 class CodeSlide:
     title: str
     path: Path                                  # the script shown
-    lines: list[str] = field(default_factory=list)
+    lines: str = ""                             # highlighted lines, reveal.js style: "15-34"
 
     def text(self) -> str:
         return self.path.read_text(encoding="utf-8")
@@ -152,7 +152,8 @@ def write_html(sections: list[Section], cut_clips: dict, out: Path, title: str, 
                       f'<p class="number">{s.number}</p><h2>{_e(s.title)}</h2></section>')
         if s.code is not None:
             slides.append(f'<section class="code" data-section="{s.number}"><h3>{_e(s.code.title)}'
-                          f'</h3><pre><code class="language-python" data-trim data-noescape>'
+                          f'</h3><pre><code class="language-python" data-trim data-noescape '
+                          f'data-line-numbers="{_e(s.code.lines)}">'
                           f'{_e(s.code.text())}</code></pre><aside class="notes">{_e(s.code.path.name)}'
                           f'</aside></section>')
         for i, st in enumerate(s.steps):

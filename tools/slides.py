@@ -15,15 +15,17 @@ from tools import deck
 
 ROOT = Path(__file__).resolve().parents[1]
 # the lecture's four code-along cases: the script shown before a section's animation
-CODE_ALONG = {3: "activations", 10: "backprop", 11: "gradient_descent", 12: "gradient_descent_3d"}
+# (script, the lines that hold the maths: highlighted on the slide)
+CODE_ALONG = {3: ("activations", "15-34"), 10: ("backprop", "15-35"),
+              11: ("gradient_descent", "14-23"), 12: ("gradient_descent_3d", "14-23")}
 
 
 def code_slide(number: int, lang: str) -> deck.CodeSlide | None:
-    name = CODE_ALONG.get(number)
-    path = ROOT / "examples" / f"{name}.py" if name else None
-    if path is None or not path.exists():
+    if number not in CODE_ALONG:
         return None
-    return deck.CodeSlide(text(f"code.{name}", lang), path)
+    name, lines = CODE_ALONG[number]
+    path = ROOT / "examples" / f"{name}.py"
+    return deck.CodeSlide(text(f"code.{name}", lang), path, lines) if path.exists() else None
 
 
 def build(entries: list[tuple[int, str, Path]], gifs_dir: Path, out: Path, lang: str,
