@@ -119,7 +119,7 @@ class RectanglesFillTheArea:
         self.panels = []
         for ax in self.axes:
             top = overlay(ax)
-            area = Polygon(np.zeros((2, 2)), closed=True, facecolor="#BFE9E2",
+            area = Polygon(np.zeros((2, 2)), closed=True, facecolor=C("area_fill"),
                            edgecolor=C("area"), lw=1.0 * s)
             top.add_patch(area)
             dividers = LineCollection([], colors="white", linewidths=0.6 * s)
