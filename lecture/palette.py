@@ -2,8 +2,9 @@
 
 The hues start from Okabe & Ito's colour-blind-safe set (#E69F00 #56B4E9 #009E73 #F0E442
 #0072B2 #D55E00 #CC79A7). On the white slides the light ones are darkened (yellow to a dark
-gold, orange to ochre, vermilion to a burnt red) so that every line has at least a 3:1 contrast
-(WCAG 2, non-text) against its background.
+gold, orange to a burnt orange, vermilion to a crimson) so that every line has at least a 3:1
+contrast (WCAG 2, non-text) against its background; the red turns crimson because a
+vermilion and a dark gold look alike to a deuteranope. Muted and text reach 4.5:1.
 
 The rule, checked by tests/test_palette_cvd.py with lecture/colorvision.py: any two colours
 that appear together in one scene (dark) or one GIF (light), as listed in SCENE_USES and
@@ -18,10 +19,10 @@ from __future__ import annotations
 # meaning: (on a dark background, on a white background)
 _PALETTE = {
     "function":   ("#56B4E9", "#0072B2"),  # the curve or surface itself
-    "derivative": ("#E69F00", "#916303"),  # f'(x)
+    "derivative": ("#E69F00", "#9E5A00"),  # f'(x)
     "tangent":    ("#F0E442", "#A68A00"),  # tangent line / plane
     "secant":     ("#339E68", "#299F6C"),  # secant, finite difference
-    "gradient":   ("#D55E00", "#AA4E0D"),  # gradients and backward flow
+    "gradient":   ("#D55E00", "#B3261E"),  # gradients and backward flow
     "loss":       ("#C26BAC", "#CC79A7"),  # loss values
     "area":       ("#339E68", "#009E73"),  # integrals, Riemann rectangles
     "area_fill":  ("#1C4233", "#BFE7DC"),  # inside the rectangles: "area" at 35 % / 25 % opacity
