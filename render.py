@@ -789,10 +789,11 @@ def worker_gif(args):
     print(f"wrote {out} ({res.gif_bytes} bytes, {res.n_frames} frames)")
 
 
-def _stop_own_group():
-    """A worker leads its own process group: whatever it started (ffmpeg) ends with it."""
+def _stop_own_group(args):
+    """A worker started by render.py leads its own process group: whatever it started (ffmpeg)
+    ends with it."""
     try:
-        if os.getpgid(0) == os.getpid():
+        if args.parent_pid and os.getpgid(0) == os.getpid():
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             os.killpg(0, signal.SIGTERM)
     except OSError:
@@ -974,7 +975,7 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if worker:
-            _stop_own_group()
+            _stop_own_group(args)
             print("error: interrupted", file=sys.stderr, flush=True)
         else:
             print(_interrupted_message(), file=sys.stderr, flush=True)
@@ -996,7 +997,7 @@ def main(argv=None) -> int:
         return 1
     finally:
         if worker:
-            _stop_own_group()
+            _stop_own_group(args)
 
 
 if __name__ == "__main__":

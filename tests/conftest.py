@@ -144,3 +144,11 @@ def wait_until(cond, ceiling: float, what: str):
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: not within {ceiling} s")
         time.sleep(0.05)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that asks for rendered scenes (the scene_build fixture) renders: it is marked
+    ``render`` even where its module forgot, so ``make test-fast`` (-m "not render") skips it."""
+    for item in items:
+        if "scene_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.render)

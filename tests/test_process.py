@@ -102,6 +102,26 @@ def test_ctrl_c_mid_write_leaves_nothing_and_says_so(tmp_path, command):
     wait_until(lambda: gone(pid), 60, "the worker ending")
 
 
+@pytest.mark.render
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_terminated_like_ctrl_c(tmp_path, sig):
+    """kill (SIGTERM) or a closed terminal (SIGHUP) stop render.py as Ctrl-C does, with two
+    workers writing at once."""
+    out, hold = tmp_path / "out", tmp_path / "hold"
+    r = Running("gifs", "riemann", "differential", "--width", "160", "--lang", "en", "--jobs",
+                "2", "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold)})
+    workers = {int(r.wait_line(STARTED).group(2)) for _ in range(2)}
+    wait_until(lambda: {int(p.name.rsplit("-", 1)[1]) for p in temp_files(out)} == workers,
+               300, "both workers writing")
+    r.proc.send_signal(sig)
+    rc, stdout, stderr = r.finish(ceiling=120)
+    assert rc == 130, (stdout, stderr)
+    assert stderr.strip().splitlines() == [f"error: interrupted; no partial file was left in {out}"]
+    assert temp_files(out) == [] and not list(out.rglob("*.gif"))
+    for pid in workers:
+        wait_until(lambda: gone(pid), 60, "the workers ending")
+
+
 # --- kill -9 of render.py -------------------------------------------------------------------
 
 @pytest.mark.render
