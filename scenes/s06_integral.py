@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DL, DOWN, LEFT, RIGHT, UP, Axes, Create, FadeIn, FadeOut, Polygon,
-                   Transform, VGroup, Write)
+                   Transform, VGroup, Write, config)
 
 from lecture import params
 from mathcore import calculus, functions, rules
 
-from .style import (SMALL_SIZE, C, LectureScene, fmt, formula, is_flat, label, nice_ticks, say,
-                    y_window)
+from .style import (SMALL_SIZE, C, LectureScene, fit_text, fmt, formula, is_flat, keep_in_frame,
+                    label, nice_ticks, say, tr, y_window)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--range)
 FUNCTION = params.function(rules.sum_(functions.get("sin"), functions.get("affine", a=0.5, b=1)))
@@ -138,7 +138,9 @@ class RectanglesFillTheArea(LectureScene):
                      label(fmt(d["sums"][k], 6), SMALL_SIZE + 2, C("area")),
                      label(fmt(d["errors"][k], 3), SMALL_SIZE + 2, C("gradient")))
         y = self.row_y - 0.5 * (k + 1)
-        for m, x in zip(row, self.cols):
+        for i, (m, x) in enumerate(zip(row, self.cols)):
+            if i and m.width > x - self.cols[i - 1] - 0.25:     # a long number: its column
+                m.scale_to_fit_width(x - self.cols[i - 1] - 0.25)
             m.move_to([x, y, 0], aligned_edge=RIGHT)
         return row
 
@@ -167,12 +169,13 @@ class RectanglesFillTheArea(LectureScene):
     def show_exact_area(self):
         area = self.ax.get_area(self.curve, x_range=[A, B], color=C("area"), opacity=0.75)
         ys = np.asarray(FUNCTION.f(np.linspace(A, B, 801)), dtype=float)
-        note = say("s06.area" if ys.min() >= 0 else "s06.signed", SMALL_SIZE, C("area"))
-        if note.width > 6.6:
-            note.scale_to_fit_width(6.6)
+        room = config.frame_width / 2 - 0.3 - (self.ax.get_right()[0] + 0.3)
+        note = fit_text(tr("s06.area" if ys.min() >= 0 else "s06.signed"), min(room, 6.6),
+                        SMALL_SIZE, C("area"))
         note.next_to(self.table_row(len(NS) - 1), DOWN, buff=0.5).align_to(self.head, RIGHT)
         if note.get_left()[0] < self.ax.get_right()[0] + 0.3:
             note.align_to(self.ax.get_right() + RIGHT * 0.3, LEFT)
+        keep_in_frame(note)
         self.play(FadeOut(self.rects), FadeIn(area), run_time=1.5)
         self.bring_to_front(self.curve)
         self.play(FadeIn(note), FadeIn(self.signs()),

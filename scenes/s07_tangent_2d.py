@@ -17,7 +17,7 @@ from lecture import params
 from mathcore import calculus, functions, rules
 
 from .style import (BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, line_in_axes,
-                    nice_ticks, say, tick_labels, tr, y_window)
+                    layout_problems, nice_ticks, say, tick_labels, tr, y_window)
 
 # the lecture's example, unless the lecturer typed her own (render.py --function/--range)
 FUNCTION = params.function(rules.sum_(functions.get("power", n=3),
@@ -151,7 +151,7 @@ class TangentTravelsAlongCurve(LectureScene):
                        _free_spot(dax, FUNCTION.df, label("f'", SMALL_SIZE, C("derivative"))))
         self.play(Create(ax), Create(dax), FadeIn(ticks), FadeIn(names), run_time=1)
         self.play(Create(curve), Create(dcurve), run_time=1.5)
-        self.ax, self.dax = ax, dax
+        self.ax, self.dax, self.names = ax, dax, names
 
     def show_tangent(self):
         ax, dax = self.ax, self.dax
@@ -198,7 +198,8 @@ class TangentTravelsAlongCurve(LectureScene):
         tag = label(f"x = {fmt(x0, 4)}", SMALL_SIZE - 2, C("derivative"))
         tag.next_to(ddot, DOWN, buff=0.12).shift((RIGHT if rising else LEFT) * tag.width / 2)
         tag.shift(RIGHT * max(0.0, -7.1 + 0.2 - tag.get_left()[0]))
-        shown = [] if _hits(tag, _curve_points(self.dax, FUNCTION.df), 0.03) else [tag]
+        shown = [] if (_hits(tag, _curve_points(self.dax, FUNCTION.df), 0.03)
+                       or layout_problems([tag, *self.names])) else [tag]
         # an earlier tag in the way makes room
         old = [m for m in self.tags if shown
                and m.get_left()[0] < tag.get_right()[0] + 0.15

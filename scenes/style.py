@@ -11,7 +11,7 @@ import os
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, UL, FadeIn, FadeOut, ManimColor, MathTypst, Scene,
-                   Text, ThreeDCamera, ThreeDScene, VGroup, VMobject, Write, config)
+                   Text, ThreeDCamera, ThreeDScene, Typst, VGroup, VMobject, Write, config)
 
 from lecture import palette, strings
 from lecture.sections import SECTIONS
@@ -43,6 +43,28 @@ def C(meaning: str) -> ManimColor:
 def label(s: str, size: float = BODY_SIZE, color=None, **kw) -> Text:
     """Plain text in the CJK-capable font (Chinese and Latin alike)."""
     return Text(s, font=FONT, font_size=size, color=color or C("text"), **kw)
+
+
+def fit_text(s: str, width: float, size: float = BODY_SIZE, color=None, max_lines: int = 3,
+             **kw) -> Text:
+    """``label`` of ``s`` at most ``width`` wide: on one line if it fits, else broken at spaces
+    into as few balanced lines as fit (English is longer than Chinese), else scaled down."""
+    t = label(s, size, color, **kw)
+    if t.width <= width:
+        return t
+    words = s.split(" ")
+    for n in range(2, min(max_lines, len(words)) + 1):
+        lines, line, goal = [], [], len(s) / n
+        for w in words:
+            if line and len(" ".join(line + [w])) > goal and len(lines) < n - 1:
+                lines.append(" ".join(line))
+                line = []
+            line.append(w)
+        lines.append(" ".join(line))
+        t = label("\n".join(lines), size, color, **kw)
+        if t.width <= width:
+            return t
+    return t.scale_to_fit_width(width)
 
 
 def say(key: str, size: float = BODY_SIZE, color=None, **fields) -> Text:
@@ -161,13 +183,65 @@ def corner_title(section_number: int) -> Text:
     return t.to_corner(UL, buff=0.3)
 
 
+def _texts(mobs) -> list:
+    """The Text and Typst mobjects among ``mobs`` and their families (not their glyphs)."""
+    out, seen = [], set()
+
+    def walk(m):
+        if id(m) in seen:
+            return
+        seen.add(id(m))
+        if isinstance(m, (Text, Typst)):
+            if m.has_points() or any(s.has_points() for s in m.family_members_with_points()):
+                out.append(m)
+            return
+        for sub in m.submobjects:
+            walk(sub)
+
+    for m in mobs:
+        walk(m)
+    return out
+
+
+def layout_problems(mobs, margin: float = 0.02, overlap: float = 0.04) -> list[str]:
+    """What is wrong with the layout of ``mobs`` (what is on screen): a text that leaves the
+    frame, or two texts whose boxes overlap by more than ``overlap`` each way. Empty when fine."""
+    w, h = config.frame_width / 2 + margin, config.frame_height / 2 + margin
+    texts = [t for t in _texts(mobs) if (t.width > 0 or t.height > 0) and max(
+        (max(m.get_fill_opacity(), m.get_stroke_opacity()) for m in t.family_members_with_points()),
+        default=0) > 0]
+    problems = []
+
+    def name(t):
+        return f"{type(t).__name__}({getattr(t, 'text', '') or getattr(t, 'typst_code', '')!s:.40})"
+
+    for t in texts:
+        if not (t.get_left()[0] >= -w and t.get_right()[0] <= w
+                and t.get_bottom()[1] >= -h and t.get_top()[1] <= h):
+            problems.append(f"{name(t)} leaves the frame")
+    boxes = [(t, t.get_left()[0], t.get_right()[0], t.get_bottom()[1], t.get_top()[1])
+             for t in texts]
+    for i, (a, l1, r1, b1, t1) in enumerate(boxes):
+        for b, l2, r2, b2, t2 in boxes[i + 1:]:
+            if (min(r1, r2) - max(l1, l2) > overlap and min(t1, t2) - max(b1, b2) > overlap):
+                problems.append(f"{name(a)} overlaps {name(b)}")
+    return problems
+
+
 class LectureScene(Scene):
-    """A section's scene: ``SECTION`` is its number; ``construct`` calls ``show_title()`` first."""
+    """A section's scene: ``SECTION`` is its number; ``construct`` calls ``show_title()`` first.
+
+    At the end, the texts on screen are checked: none leaves the frame, none overlaps another
+    (``layout_problems``); a problem fails the render instead of drawing a wrong picture."""
 
     SECTION = 0
 
     def setup(self):
         self.camera.background_color = C("background")
+
+    def tear_down(self):
+        problems = layout_problems(self.mobjects)
+        assert not problems, "layout: " + "; ".join(problems)
 
     def show_title(self, hold: float = 0.8):
         card = title_card(self.SECTION)
@@ -233,6 +307,11 @@ class LectureScene3D(ThreeDScene):
 
     def setup(self):
         self.camera.background_color = C("background")
+
+    def tear_down(self):
+        fixed = self.renderer.camera.fixed_in_frame_mobjects
+        problems = layout_problems([m for m in self.mobjects if m in fixed])
+        assert not problems, "layout: " + "; ".join(problems)
 
     def show_title(self, hold: float = 0.8):
         card = title_card(self.SECTION)
