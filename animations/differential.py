@@ -21,7 +21,7 @@ from mathcore import calculus, functions
 
 from .common import C, figure, tr
 from .drawing import overlay, readout
-from .drawing import box_place, fitted_view, function_label, sample
+from .drawing import box_place, compact_ticks, fitted_view, function_label, legend_clear_of, sample
 
 N_FRAMES = 100
 FPS = 20
@@ -95,8 +95,12 @@ class DifferentialAgainstChange:
         ax.plot([], [], color=C("tangent"), lw=3.5 * s, label=tr("gif.differential.dy_label", lang))
         ax.plot([], [], color=C("function"), lw=3.5 * s,
                 label=tr("gif.differential.Dy_label", lang))
-        ax.legend(loc="lower right" if SIDE == "left" else "best", fontsize=9 * s,
-                  handlelength=1.4)
+        if CUSTOM:    # clear of the readouts' box at the top, over the fewest curve points
+            compact_ticks(ax)
+            legend_clear_of(ax, (box_place(SIDE, BOX_W)[0] - 0.02, 0.5, BOX_W, 0.5),
+                            fontsize=9 * s, handlelength=1.4)
+        else:
+            ax.legend(loc="lower right", fontsize=9 * s, handlelength=1.4)
 
         right = self.right = fig.add_subplot(gs[1])
         right.set_xscale("log")

@@ -204,6 +204,41 @@ def fitted_view(x, y, box_w: float = 0.0, box_h: float = 1.0, pad: float = 0.08,
     return best
 
 
+def compact_ticks(ax, axis: str = "y"):
+    """Tick numbers short enough to stay inside the figure: large or tiny ones (a function like
+    1e6*x) share one power of ten written small at the axis' end (×10⁵) instead of six digits
+    each, which the figure's edge would cut."""
+    ax.ticklabel_format(axis=axis, style="sci", scilimits=(-3, 4), useMathText=True)
+    which = ax.yaxis if axis == "y" else ax.xaxis
+    size = which.get_ticklabels()[0].get_fontsize() if which.get_ticklabels() else 8
+    which.get_offset_text().set_fontsize(0.85 * size)
+
+
+LEGEND_SPOTS = ("lower right", "lower left", "upper right", "upper left", "lower center",
+                "upper center", "center right", "center left")
+
+
+def legend_clear_of(ax, box, **legend_kw):
+    """The legend at the standard spot that covers nothing of ``box`` (x, y, w, h in axes
+    fractions: where readouts drawn later will stand, empty when the legend is placed) and the
+    fewest points of the lines drawn; the first such spot on a tie."""
+    r = ax.figure.canvas.get_renderer()
+    to_axes = ax.transData + ax.transAxes.inverted()
+    pts = [to_axes.transform(line.get_xydata()) for line in ax.lines if len(line.get_xydata())]
+    pts = np.concatenate(pts) if pts else np.zeros((0, 2))
+    bx, by, bw, bh = box
+    best = None
+    for loc in LEGEND_SPOTS:
+        leg = ax.legend(loc=loc, **legend_kw)
+        bb = leg.get_window_extent(r).transformed(ax.transAxes.inverted())
+        hit = bb.x0 < bx + bw and bb.x1 > bx and bb.y0 < by + bh and bb.y1 > by
+        under = int(np.sum((pts[:, 0] > bb.x0) & (pts[:, 0] < bb.x1)
+                           & (pts[:, 1] > bb.y0) & (pts[:, 1] < bb.y1)))
+        if best is None or (hit, under) < best[0]:
+            best = ((hit, under), loc)
+    return ax.legend(loc=best[1], **legend_kw)
+
+
 def box_place(side: str, box_w: float) -> tuple[float, float]:
     """Where texts start (left-aligned) and where a legend anchors (its ``loc`` "upper
     <side>"), in axes fractions, for the free box ``fitted_view`` chose."""

@@ -22,7 +22,7 @@ from lecture import params
 from mathcore import functions, optimize
 
 from .common import C, figure, tr
-from .drawing import fitted_view, sample, shrink_to_width
+from .drawing import compact_ticks, fitted_view, sample, shrink_to_width
 from .drawing import formula_mathtext as typed_mathtext
 from .drawing import typst_mathtext
 
@@ -122,6 +122,7 @@ class _Panel:
             ylo, yhi, side = fitted_view(x, fx, box_w=0.36, box_h=0.62, pad=0.06,
                                          sides=("center", "left", "right"))
             ax.set_ylim(ylo, yhi)
+            compact_ticks(ax)
         else:
             xr = x[-1]
             ax.set_xlim(-xr, xr)

@@ -20,7 +20,7 @@ from mathcore import calculus, functions
 
 from .common import C, figure, tr
 from .drawing import overlay
-from .drawing import function_label, shrink_to_width
+from .drawing import compact_ticks, flat_window, function_label, shrink_to_width
 
 N_START = 2
 N_LEVELS = 6                # n = 2, 4, 8, 16, 32, 64
@@ -103,13 +103,16 @@ class RectanglesFillTheArea:
         gs = fig.add_gridspec(1, 3, left=0.045, right=0.99, top=0.72, bottom=0.08, wspace=0.14)
         # from the x axis (the rectangles' base) to the curve, with room for the texts on top
         top, bottom = max(0.0, d["y"].max()), min(0.0, d["y"].min())
-        span = top - bottom or 1.0
+        bottom, top = flat_window(bottom, top) or (bottom, top)    # 0*x, 1e-20*x: drawn flat
+        span = top - bottom
         self.axes = []
         for k, rule in enumerate(RULES):
             ax = fig.add_subplot(gs[k], sharey=self.axes[0] if self.axes else None)
             ax.set_xlim(A - 0.05 * (B - A), B + 0.05 * (B - A))
             ax.set_ylim(bottom - 0.04 * span, top + 0.45 * span)
             ax.tick_params(labelsize=8 * s, labelleft=k == 0)
+            if CUSTOM and k == 0:
+                compact_ticks(ax)
             ax.set_title(tr(f"gif.riemann.{rule}", lang), fontsize=11 * s, pad=3 * s,
                          color=C("text"))
             self.axes.append(ax)

@@ -21,7 +21,7 @@ from lecture import params
 from mathcore import calculus, functions
 
 from .common import C, figure, tr
-from .drawing import box_place, fitted_view, function_label, overlay, readout, sample
+from .drawing import box_place, compact_ticks, fitted_view, function_label, overlay, readout, sample
 
 N_FRAMES = 100
 FPS = 20
@@ -89,6 +89,8 @@ class SecantBecomesTangent:
         ax.set_xlim(*X_VIEW)
         ax.set_ylim(*Y_VIEW)
         ax.tick_params(labelsize=8 * s)
+        if CUSTOM:
+            compact_ticks(ax)
         curve = (function_label(FUNCTION) if CUSTOM else
                  tr("gif.secant_tangent.curve", lang, n=f"{FUNCTION.params['n']:g}"))
         ax.plot(d["x"], d["y"], color=C("function"), lw=lw, label=curve)

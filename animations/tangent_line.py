@@ -19,7 +19,7 @@ from mathcore import calculus, functions, rules
 
 from .common import C, figure, tr
 from .drawing import overlay, readout
-from .drawing import derivative_label, fitted_view, function_label
+from .drawing import compact_ticks, derivative_label, fitted_view, function_label, legend_clear_of
 
 N_FRAMES = 140
 FPS = 20
@@ -81,6 +81,7 @@ class TangentTravelsAlongCurve:
         if CUSTOM:    # the whole curve, with the top-left corner free for the readouts
             ylo, yhi, _ = fitted_view(d["x"], d["y"], box_w=0.36, box_h=0.7)
             ax.set_ylim(ylo, yhi)
+            compact_ticks(ax)
         else:
             span = 1.4 * np.abs(d["ys"]).max()     # the curve may leave the view beyond the sweep
             ax.set_ylim(-span, span)
@@ -92,7 +93,10 @@ class TangentTravelsAlongCurve:
         ax.plot(d["x"], d["y"], color=C("function"), lw=lw,
                 label=function_label(FUNCTION) if CUSTOM else curve)
         ax.plot([], [], color=C("tangent"), lw=lw, label=tr("gif.tangent_line.tangent", lang))
-        ax.legend(loc="best" if CUSTOM else "lower right", fontsize=9.5 * s, handlelength=1.6)
+        if CUSTOM:    # clear of the readouts in the top-left corner
+            legend_clear_of(ax, (0.0, 0.7, 0.4, 0.3), fontsize=9.5 * s, handlelength=1.6)
+        else:
+            ax.legend(loc="lower right", fontsize=9.5 * s, handlelength=1.6)
 
         lo, hi = d["slopes"].min(), d["slopes"].max()
         if CUSTOM:     # the derivative drawn over the whole range, and 0 in view
@@ -101,6 +105,8 @@ class TangentTravelsAlongCurve:
                 lo, hi = lo - 1.0, hi + 1.0
         low.set_ylim(lo - 0.25 * (hi - lo), hi + 0.15 * (hi - lo))
         low.tick_params(labelsize=8 * s)
+        if CUSTOM:
+            compact_ticks(low)
         low.axhline(0, color=C("muted"), lw=0.8 * s)
         low.plot(d["x"], d["dy"], color=C("derivative"), lw=lw * 0.9,
                  label=derivative_label(FUNCTION) if CUSTOM else

@@ -114,6 +114,98 @@ def test_tangent_without_flat_points():
     np.testing.assert_allclose(d["slope"], np.exp(d["x"]), rtol=1e-13)
 
 
+# --- flat, tiny, steep: a legitimate function draws a legitimate picture ------------------------
+
+@pytest.mark.parametrize("function, window", [
+    ("5", (4.0, 6.0)),                 # constant: one unit each way (a tenth of 5 is less)
+    ("0*x", (-1.0, 1.0)),
+    ("1e-20*x", (-1.0, 1.0)),          # rises by 6e-20: drawn flat, not as a steep line
+    ("1000 + 1e-8*x", (900.0, 1100.0)),  # rises by 6e-8 of 1000: flat, a tenth of 1000 each way
+])
+def test_flat_functions_get_a_window_of_sane_height(function, window):
+    for module in ("scenes.s01_derivative", "scenes.s04_differential"):
+        d = data_under(module, {"function": function, "range": [-3.0, 3.0], "point": 1.0})
+        np.testing.assert_allclose(d["y_range"], window, rtol=1e-6)
+
+
+def test_tiny_slope_is_still_shown_from_mathcore():
+    """The window is flat, but the numbers are the function's: f'(1) = 1e-20 exactly."""
+    d = data_under("scenes.s01_derivative", {"function": "1e-20*x", "range": [-3.0, 3.0],
+                                             "point": 1.0})
+    assert d["derivative"] == pytest.approx(1e-20, rel=1e-12)
+    np.testing.assert_allclose(d["slopes"], 1e-20, rtol=1e-6)
+
+
+def test_steep_and_large_ranges_keep_their_own_window():
+    """1e6*x on [-0.4, 0.4] and x^2 on [-500, 500] are not flat: the window is the curve's
+    extent with 8% of it added each way."""
+    d = data_under("scenes.s01_derivative", {"function": "1e6*x", "range": [-0.4, 0.4],
+                                             "point": 0.1})
+    np.testing.assert_allclose(d["y_range"], (-4e5 - 0.08 * 8e5, 4e5 + 0.08 * 8e5), rtol=1e-9)
+    d = data_under("scenes.s01_derivative", {"function": "x^2", "range": [-500.0, 500.0],
+                                             "point": 300.0})
+    np.testing.assert_allclose(d["y_range"], (-0.08 * 250000, 1.08 * 250000), rtol=1e-9)
+
+
+def test_integral_of_a_flat_function_has_a_window():
+    d = data_under("scenes.s06_integral", {"function": "0*x", "range": [0.0, 2.0]})
+    np.testing.assert_allclose(d["y_range"], (-1.0, 1.0))
+    assert d["integral"] == 0
+
+
+@pytest.mark.parametrize("lo, hi, ticks", [
+    (-3.0, 3.0, [-2.0, 2.0]),
+    (-3.5e-20, 3.5e-20, [-2e-20, 2e-20]),        # was 5e10 ticks: a tolerance of 1e-9
+    (4.0, 6.0, [4.0, 4.5, 5.0, 5.5, 6.0]),
+    (-520.0, 520.0, [-500.0, 500.0]),            # steps of 1, 2, 2.5, 5 x 10^k: 500
+    (-10.0, -2.0, [-10.0, -8.0, -6.0, -4.0, -2.0]),
+    (5.0, 5.0, []),                               # no height: no ticks, no error
+])
+def test_nice_ticks_for_any_range(lo, hi, ticks):
+    from scenes.style import nice_ticks
+    np.testing.assert_allclose(nice_ticks(lo, hi), ticks, rtol=1e-12)
+
+
+def test_keep_in_frame_scales_a_long_line_about_its_left_end():
+    from manim import config
+    from scenes.style import fits, keep_in_frame, label
+    t = label("close to the minimum:  x* ≈ −1.234×10^−5 and more words").move_to(
+        [0.8, -3.0, 0], aligned_edge=[-1, 0, 0])
+    left, top, w = t.get_left()[0], t.get_top()[1], t.width
+    assert not fits(t)
+    keep_in_frame(t)
+    assert fits(t) and t.get_left()[0] == pytest.approx(left)
+    assert t.get_top()[1] == pytest.approx(top)
+    assert t.get_right()[0] == pytest.approx(config.frame_width / 2 - 0.2, abs=1e-6)
+    assert t.width < w
+
+
+def test_fit_text_wraps_before_it_shrinks():
+    from scenes.style import fit_text, label
+    s = "n → ∞: the sum → the signed area (below the x axis counts negative)"
+    one = label(s, 22)
+    t = fit_text(s, 0.6 * one.width, 22)
+    assert t.width <= 0.6 * one.width + 1e-9
+    assert t.height > 1.5 * one.height                   # two lines or more, at full size
+    assert "\n" in t.text or len(t.text) < len(s)          # broken at spaces
+    short = fit_text("short", 10.0, 22)
+    assert short.height == pytest.approx(label("short", 22).height)
+
+
+def test_layout_problems_finds_overlaps_and_text_off_screen():
+    from manim import RIGHT, VGroup
+    from scenes.style import label, layout_problems
+    a = label("hello world")
+    b = label("another").move_to(a.get_center() + RIGHT * 0.5)
+    c = label("far").shift(RIGHT * 9)
+    d = label("apart").next_to(a, RIGHT, buff=0.3)
+    problems = layout_problems([VGroup(a, b), c, d])
+    assert len(problems) == 2
+    assert any("far" in p and "leaves the frame" in p for p in problems)
+    assert any("hello" in p and "another" in p and "overlaps" in p for p in problems)
+    assert layout_problems([a, d]) == []
+
+
 # --- real renders ------------------------------------------------------------------------------
 
 @pytest.mark.render
