@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UL, UP, Arrow, Axes, Create, Dot, FadeIn,
-                   FadeOut, FadeTransform, Line, VGroup, VMobject, Write)
+                   FadeOut, FadeTransform, Line, VGroup, VMobject, Write, config)
 
 from lecture import params
 from mathcore import functions, optimize, rules
@@ -134,6 +134,9 @@ class PointRollsDownhill(LectureScene):
         ax.to_corner(DOWN + LEFT, buff=0.35)
         curve = ax.plot(FUNCTION.f, x_range=list(DRAWN), color=C("function"))
         ticks = tick_labels(ax, xs=xt, ys=yt)
+        room = ticks.get_left()[0] - (-config.frame_width / 2 + 0.25) if len(ticks) else 0.0
+        if room < 0:   # a range left of 0: the y axis (and its numbers) at the left edge
+            VGroup(ax, curve, ticks).shift(RIGHT * min(-room, PANEL_LEFT - 0.1 - ax.get_right()[0]))
         name = formula(f"f(x) = {FUNCTION.instance_formula}", 30, C("function"))
         if name.width > 6.0:
             name.scale_to_fit_width(6.0)

@@ -407,13 +407,17 @@ def line_in_axes(ax, slope: float, point: tuple, color, stroke_width: float = 3,
 
 def tick_labels(ax, xs=(), ys=(), size: float = 18, digits: int = 3) -> VGroup:
     """Numbers under the x ticks and left of the y ticks, drawn as Text (no LaTeX)."""
+    # beside the axes where Manim draws them: through 0, or at the end of the range nearest 0
+    # (a range left of 0 has its y axis at its right end)
+    x_axis_at = min(max(0.0, ax.y_range[0]), ax.y_range[1])
+    y_axis_at = min(max(0.0, ax.x_range[0]), ax.x_range[1])
     g = VGroup()
     for x in xs:
-        g.add(label(fmt(x, digits), size, C("muted")).next_to(ax.c2p(x, ax.y_range[0]) if
-              not (ax.y_range[0] <= 0 <= ax.y_range[1]) else ax.c2p(x, 0), DOWN, buff=0.12))
+        g.add(label(fmt(x, digits), size, C("muted")).next_to(ax.c2p(x, x_axis_at), DOWN,
+                                                              buff=0.12))
     for y in ys:
-        g.add(label(fmt(y, digits), size, C("muted")).next_to(ax.c2p(ax.x_range[0], y) if
-              not (ax.x_range[0] <= 0 <= ax.x_range[1]) else ax.c2p(0, y), LEFT, buff=0.12))
+        g.add(label(fmt(y, digits), size, C("muted")).next_to(ax.c2p(y_axis_at, y), LEFT,
+                                                              buff=0.12))
     return g
 
 
