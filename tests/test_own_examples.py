@@ -366,3 +366,76 @@ def test_custom_backprop_scene_renders(tmp_path):
     run_cli("scenes", "backprop", "--w1", "0.3", "--w2", "1,2,3", "--x", "1,2", "--y", "3",
             "--lr", "0.01", "--quality", "test", "--out", tmp_path, "--jobs", "1", check=True)
     assert len(list((tmp_path / "videos" / "zh" / "test").glob("10_backprop-custom-*.mp4"))) == 1
+
+
+# --- flat, tiny and steep functions in the GIFs -----------------------------------------------
+
+def test_flat_window_is_the_scenes_rule():
+    """Both renderers draw the same functions flat, in the same window (scenes/style.py's
+    y_window and animations/drawing.py's flat_window: one rule, two renderers that may not
+    import each other)."""
+    from animations.drawing import flat_window
+    from scenes.style import is_flat, y_window
+    for lo, hi in [(5, 5), (0, 0), (-3e-20, 3e-20), (1000, 1000 + 6e-8), (-2e6, -2e6),
+                   (0, 1), (-4e5, 4e5), (1e-8, 3e-8)]:
+        w = flat_window(lo, hi)
+        assert (w is not None) == is_flat(lo, hi)
+        if w is not None:
+            assert w == pytest.approx(y_window([lo, hi]))
+            mid = (lo + hi) / 2
+            assert w[0] < mid < w[1] and w[1] - w[0] >= 2.0      # a sane height, around it
+    assert flat_window(0.0, 1e-8) is None                          # 1e-8 of 1: drawn as it is
+
+
+@pytest.mark.parametrize("module, params", [
+    ("animations.secant_tangent", {"function": "1e-20*x", "point": 1.0, "range": [-3.0, 3.0]}),
+    ("animations.differential", {"function": "0*x + 5", "point": 1.0, "range": [-3.0, 3.0]}),
+])
+def test_flat_curves_are_drawn_in_a_window_of_sane_height(module, params):
+    view = _under(module, params, "{'y': m.Y_VIEW}")["y"]
+    assert view[1] - view[0] >= 2.0
+    f1 = 1e-20 if "1e-20" in params["function"] else 5.0
+    assert view[0] < f1 < view[1]
+
+
+def test_constant_surface_has_increasing_contour_levels():
+    """A constant surface is a flat surface: the colour bands span a window around it (they
+    were all equal, and matplotlib refused them)."""
+    d = _under("animations.gradient_descent_3d", {"function": "5", "point": [2.5, 2.0],
+                                                  "range": [-3.0, 3.0], "lr": 0.1, "steps": 40,
+                                                  "momentum": 0.0}, "{'levels': m.data()['levels']}")
+    lv = np.array(d["levels"])
+    assert np.all(np.diff(lv) > 0) and lv[0] < 5 < lv[-1]
+
+
+def test_compact_ticks_keep_numbers_short():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from animations.drawing import compact_ticks
+    fig, ax = plt.subplots()
+    ax.set_ylim(-4e5, 4e5)
+    compact_ticks(ax)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert labels and max(len(t.replace("$", "").replace("\\mathdefault{", "")) for t in labels) <= 8
+    assert "10^{5}" in ax.yaxis.get_offset_text().get_text()
+    plt.close(fig)
+
+
+def test_legend_stays_clear_of_the_readouts_box():
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from animations.drawing import legend_clear_of
+    fig, ax = plt.subplots()
+    x = np.linspace(-500, 500, 300)
+    ax.plot(x, x ** 2, label="$f(x) = x^2$")
+    ax.plot([], [], label="tangent")
+    box = (0.2, 0.5, 0.6, 0.5)                   # top middle: where the readouts go
+    leg = legend_clear_of(ax, box)
+    fig.canvas.draw()
+    bb = leg.get_window_extent().transformed(ax.transAxes.inverted())
+    assert not (bb.x0 < box[0] + box[2] and bb.x1 > box[0] and bb.y0 < box[1] + box[3]
+                and bb.y1 > box[1])
+    plt.close(fig)
