@@ -240,6 +240,7 @@ class LectureScene(Scene):
         self.camera.background_color = C("background")
 
     def tear_down(self):
+        super().tear_down()
         problems = layout_problems(self.mobjects)
         assert not problems, "layout: " + "; ".join(problems)
 
@@ -309,6 +310,7 @@ class LectureScene3D(ThreeDScene):
         self.camera.background_color = C("background")
 
     def tear_down(self):
+        super().tear_down()
         fixed = self.renderer.camera.fixed_in_frame_mobjects
         problems = layout_problems([m for m in self.mobjects if m in fixed])
         assert not problems, "layout: " + "; ".join(problems)
