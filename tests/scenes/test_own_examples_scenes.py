@@ -222,3 +222,26 @@ def test_own_example_renders(tmp_path, target, stem, args):
     info = probe(files[0])
     assert (info["width"], info["height"]) == (256, 144)
     assert 20 <= info["duration"] <= 50
+
+
+def test_a_scene_with_overlapping_texts_fails_its_render(tmp_path):
+    """The layout check runs at the end of every lecture scene: a picture with two texts on top
+    of each other is an error, not a video."""
+    from manim import RIGHT, tempconfig
+    from scenes.style import LectureScene, label
+
+    class Crowded(LectureScene):
+        def construct(self):
+            a = label("first line of text")
+            self.add(a, label("second").move_to(a.get_center() + RIGHT * 0.3))
+
+    class Tidy(LectureScene):
+        def construct(self):
+            a = label("first line of text")
+            self.add(a, label("second").next_to(a, RIGHT, buff=0.3))
+
+    with tempconfig({"dry_run": True, "media_dir": str(tmp_path), "verbosity": "ERROR",
+                     "disable_caching": True}):
+        Tidy().render()
+        with pytest.raises(AssertionError, match="layout: .*overlaps"):
+            Crowded().render()
