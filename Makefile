@@ -10,7 +10,7 @@ RENDER        := $(PY) render.py
 # a variable as one shell word: 'my dir' stays one argument (a ' inside becomes '\'')
 sq             = '$(subst ','\'',$(1))'
 
-.PHONY: help setup render lecture scenes section gifs test test-fast bench clean
+.PHONY: help setup render lecture scenes section gifs slides test test-fast bench clean
 .DEFAULT_GOAL := help
 
 help: ## this list
@@ -18,9 +18,10 @@ help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
 	@echo "  QUALITY: test, preview (480p15, default), 720p, 1080p; LECTURE_LANG: zh, en or all"
 
-setup: ## install what is missing (system libraries, CJK font, .venv)
+setup: ## install what is missing (system libraries, CJK font, .venv, Chromium, reveal.js)
 	@bash tools/setup.sh system
 	@bash tools/setup.sh python
+	@bash tools/setup.sh deck
 
 render: setup ## every section's video, then the whole lecture -> build/lecture/
 	$(RENDER) lecture --quality $(call sq,$(QUALITY)) --lang $(call sq,$(LECTURE_LANG)) --jobs $(call sq,$(JOBS)) --out $(call sq,$(OUT)) $(ARGS)
@@ -36,6 +37,9 @@ section: setup ## one section: make section S=3 (number or name)
 
 gifs: setup ## every slide GIF (+ MP4) in zh and en -> build/gifs/LANG/
 	$(RENDER) gifs --lang $(call sq,$(if $(filter command line,$(origin LECTURE_LANG)),$(LECTURE_LANG),all)) --width $(call sq,$(WIDTH)) --jobs $(call sq,$(JOBS)) --out $(call sq,$(OUT)) $(ARGS)
+
+slides: setup ## the decks (offline reveal.js HTML, PPTX, GIFs PPTX) in zh and en -> build/slides/LANG/
+	$(RENDER) slides --quality $(call sq,$(QUALITY)) --lang $(call sq,$(if $(filter command line,$(origin LECTURE_LANG)),$(LECTURE_LANG),all)) --width $(call sq,$(WIDTH)) --jobs $(call sq,$(JOBS)) --out $(call sq,$(OUT)) $(ARGS)
 
 test: setup ## the test suite (math, renders at test size, CLI)
 	$(PY) -m pytest -q $(ARGS)

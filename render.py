@@ -685,21 +685,73 @@ def cmd_scenes(args, assemble: bool = False):
              [p.parent for p in lectures.values()] if assemble else [])
     t0 = time.time()
     where = []
+    from tools import publish
     for lang, jobs in by_lang.items():
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
+        publish.section_subtitles(build, lang, [j.out for j in jobs])
         if assemble:
-            from tools import assemble as asm
-            videos = [j.out for j in jobs]
-            out = lectures[lang]
-            titles = [f"{t.section}. {t.title(lang)}" for t in targets]
-            lock = OutputLock(build, out).acquire(f"{out.name} ({lang}, {args.quality})")
-            try:
-                asm.concat_with_chapters(videos, titles, out, strings.text("lecture.title", lang))
-            finally:
-                lock.release()
-            print(f"lecture: {out}", flush=True)
+            _assemble(build, lang, args.quality, [j.out for j in jobs], targets,
+                      getattr(args, "burn_subtitles", False))
+    publish.write_index(build, args.quality)
+
+
+def _assemble(build: Path, lang: str, quality: str, videos: list[Path], targets, burn: bool):
+    """The lecture of ``videos`` with a chapter per section, both languages' subtitles as soft
+    tracks and files beside it, and with ``burn`` a copy with the subtitles drawn in."""
+    from lecture.palette import color
+    from tools import assemble as asm
+    from tools import publish
+    out = build / "lecture" / lang / quality / "lecture.mp4"
+    titles = [f"{t.section}. {t.title(lang)}" for t in targets]
+    lock = OutputLock(build, out).acquire(f"{out.name} ({lang}, {quality})")
+    try:
+        asm.concat_with_chapters(videos, titles, out, strings.text("lecture.title", lang))
+        publish.lecture_tracks(out, lang, videos, asm.chapters(out))
+        if burn:
+            print(f"burning {lang} subtitles into a copy of the lecture ...", flush=True)
+            print(f"with subtitles drawn in: {publish.burned(out, lang, color('background'))}",
+                  flush=True)
+    finally:
+        lock.release()
+    print(f"lecture: {out}", flush=True)
+
+
+def cmd_slides(args):
+    """Per language: every section (and GIF) rendered as needed, then the decks."""
+    if args.quality not in QUALITIES:
+        raise UserError(f"unknown quality {args.quality!r}; allowed: {', '.join(QUALITIES)}")
+    if not 160 <= args.width <= 3840:
+        raise UserError(f"--width must be between 160 and 3840 pixels, got {args.width}")
+    from tools import deck, publish, slides
+    build = _build_dir(args)
+    langs = _langs(args.lang)
+    targets = list(SCENE_TARGETS)
+    scenes = {lang: scene_jobs(targets, build, args.quality, lang, args.debug) for lang in langs}
+    gifs = {lang: gif_jobs(list(GIF_TARGETS), build, lang, args.width, args.debug)
+            for lang in langs}
+    decks = {lang: build / "slides" / lang for lang in langs}
+    _prepare(build, [j for js in (*scenes.values(), *gifs.values()) for j in js],
+             list(decks.values()))
+    if not (deck.REVEAL / "package.json").exists():
+        raise UserError("reveal.js is not installed: run 'make setup'")
+    t0 = time.time()
+    for lang in langs:
+        res = run_jobs(scenes[lang] + gifs[lang], build, args.force, _jobs_count(args.jobs))
+        _summary(res, t0, [decks[lang]])
+        publish.section_subtitles(build, lang, [j.out for j in scenes[lang]])
+        out = decks[lang]
+        lock = OutputLock(build, out / "lecture.html").acquire(f"the {lang} deck")
+        try:
+            entries = [(t.section, t.title(lang), j.out) for t, j in zip(targets, scenes[lang])]
+            paths = slides.build(entries, build / "gifs" / lang, out, lang,
+                                 jobs=_jobs_count(args.jobs))
+        finally:
+            lock.release()
+        for p in paths.values():
+            print(f"deck: {p}", flush=True)
+    publish.write_index(build, args.quality)
 
 
 def cmd_gifs(args):
@@ -717,6 +769,8 @@ def cmd_gifs(args):
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
+    from tools import publish
+    publish.write_index(build, DEFAULT_QUALITY)
 
 
 # --- workers (one per process) -------------------------------------------------------------
@@ -755,14 +809,22 @@ def worker_scene(args):
         shutil.copyfile(movie, tmp)
         os.chmod(tmp, 0o644)
         _test_hold("scene-copied")
+        steps = out.with_suffix(".steps.json")   # the steps' keys, times and narration
+        steps_tmp = tmp_name(steps)
+        steps_tmp.write_text(json.dumps({"section": getattr(cls, "SECTION", 0),
+                                         "duration": round(scene.renderer.time, 4),
+                                         "steps": getattr(scene, "step_log", [])},
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(steps_tmp, steps)
         os.replace(tmp, out)
     except BaseException:  # failed or interrupted: manim's partial movies are of no use
         shutil.rmtree(media, ignore_errors=True)
         raise
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    _write_manifest(args, [out])
+        for t in (tmp, tmp_name(out.with_suffix(".steps.json"))):
+            if os.path.exists(t):
+                os.unlink(t)
+    _write_manifest(args, [out, out.with_suffix(".steps.json")])
     print(f"wrote {out}")
 
 
@@ -808,6 +870,7 @@ EPILOG = """examples:
   python render.py scenes 1 derivative --quality preview --lang en
   python render.py lecture --quality 1080p      # every section, then build/lecture/.../lecture.mp4
   python render.py gifs --lang all --width 960
+  python render.py slides --lang all            # the decks, build/slides/LANG/
 """
 
 
@@ -894,6 +957,10 @@ def parser() -> argparse.ArgumentParser:
         common(sp, lang_all=True)
         if name == "scenes":
             own(sp)
+        else:
+            sp.add_argument("--burn-subtitles", action="store_true",
+                            help="also write lecture.subtitled-LANG.mp4 with the subtitles drawn "
+                                 "into the picture (for players that show no subtitle tracks)")
         sp.set_defaults(func=cmd_scenes if name == "scenes" else
                         (lambda a: (setattr(a, "targets", []), cmd_scenes(a, assemble=True))))
 
@@ -905,6 +972,16 @@ def parser() -> argparse.ArgumentParser:
     common(sp, lang_all=True)
     own(sp)
     sp.set_defaults(func=cmd_gifs)
+
+    sp = sub.add_parser("slides", help="the decks: build/slides/LANG/lecture.html (offline "
+                        "reveal.js), lecture.pptx and gifs.pptx", epilog=EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sp.add_argument("--quality", "-q", default=DEFAULT_QUALITY,
+                    help=f"video quality of the step clips (default {DEFAULT_QUALITY})")
+    sp.add_argument("--width", type=int, default=DEFAULT_GIF_WIDTH,
+                    help=f"GIF width in gifs.pptx (default {DEFAULT_GIF_WIDTH})")
+    common(sp, lang_all=True)
+    sp.set_defaults(func=cmd_slides)
 
     sp = sub.add_parser("backprop", help="print the lecture's backpropagation example as a table",
                         epilog="examples:\n  python render.py backprop\n"

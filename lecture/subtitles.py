@@ -7,7 +7,7 @@ takes waits longer (``reading_time`` tells the scene how long); cues never speed
 
 >>> [c.text for c in cues("Small steps go down. Big steps overshoot.", 0.0, 6.0, "en")]
 ['Small steps go down.\\nBig steps overshoot.']
->>> round(reading_time("一二三四五六七八九", "zh"), 3)   # 9 characters at 9 a second
+>>> round(reading_time("一二三四五六七八九", "zh"), 2)   # 9 characters at 9 a second
 1.0
 """
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 MIN_CUE = 5 / 6      # s
 MAX_CUE = 7.0        # s
 GAP = 2 / 24         # s between cues of one step (two frames at 24 fps)
+ROUND = 0.002        # s a cue may gain from writing its times in whole milliseconds
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,25 @@ def _sentences(text: str, lang: str) -> list[list[str]]:
     return out
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() and not ch.isspace() or ch in "′²³±×−·"
+
+
 def _wrap(text: str, lang: str, width: int) -> list[str]:
     """Lines of at most ``width`` characters: words kept whole in English (a word longer than a
     line is cut), Chinese cut at the width."""
     if lang == "zh":
-        return [text[i:i + width] for i in range(0, len(text), width)] or []
+        out, rest = [], text
+        while len(rest) > width:
+            cut = width
+            # never inside a run of Latin letters, digits or symbols: "u(x)", "1/4", "ReLU"
+            while cut > 0 and _latin(rest[cut - 1]) and _latin(rest[cut]):
+                cut -= 1
+            if cut == 0:
+                cut = width
+            out.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip()
+        return out + ([rest] if rest else [])
     out, cur = [], ""
     for word in text.split():
         while len(word) > width:
@@ -144,7 +159,7 @@ def split(text: str, lang: str) -> list[str]:
 
 
 def _need(chunk: str, rules: Rules) -> float:
-    return min(max(count_chars(chunk) / rules.cps, MIN_CUE), MAX_CUE)
+    return max(count_chars(chunk) / rules.cps, MIN_CUE) + ROUND
 
 
 def reading_time(text: str, lang: str) -> float:
@@ -154,7 +169,7 @@ def reading_time(text: str, lang: str) -> float:
     rules = RULES[lang]
     chunks = split(text, lang)
     # a chunk needing more than MAX_CUE cannot exist: a cue holds at most 2 lines
-    return sum(max(count_chars(c) / rules.cps, MIN_CUE) for c in chunks) + GAP * (len(chunks) - 1)
+    return sum(_need(c, rules) for c in chunks) + GAP * (len(chunks) - 1)
 
 
 def cues(text: str, start: float, end: float, lang: str) -> list[Cue]:
@@ -164,7 +179,7 @@ def cues(text: str, start: float, end: float, lang: str) -> list[Cue]:
         return []
     rules = RULES[lang]
     chunks = split(text, lang)
-    needs = [max(count_chars(c) / rules.cps, MIN_CUE) for c in chunks]
+    needs = [_need(c, rules) for c in chunks]
     span = end - start
     total = sum(needs) + GAP * (len(chunks) - 1)
     if span + 1e-6 < total:
@@ -175,7 +190,7 @@ def cues(text: str, start: float, end: float, lang: str) -> list[Cue]:
         share = need * scale
         # whole milliseconds, rounded outwards so a cue is never shorter than its reading time
         lo, hi = math.floor(t * 1000) / 1000, math.ceil((t + min(share, MAX_CUE)) * 1000) / 1000
-        out.append(Cue(lo, min(hi, lo + MAX_CUE), chunk))
+        out.append(Cue(lo, min(hi, lo + MAX_CUE, math.floor(end * 1000) / 1000), chunk))
         t += share + GAP
     return out
 

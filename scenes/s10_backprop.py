@@ -152,6 +152,8 @@ class BackpropOnTinyNetwork(LectureScene):
     def construct(self):
         self.d = data()
         self.lab = labels(lang())
+        # the numbers the narration reads out: the ones on screen
+        self.narration_fields = {"loss": self.lab["loss"], "loss_after": self.lab["loss_after"]}
         self.show_title()
         self.show_network()
         self.show_forward_pass()

@@ -115,7 +115,7 @@ def _wrap(name, method):
                 if short <= 1e-9:
                     break
                 self.wait(math.ceil(short / frame - 1e-6) * frame)
-        self.steps.append({"key": key, "start": round(start, 4),
+        self.step_log.append({"key": key, "start": round(start, 4),
                            "end": round(self.renderer.time, 4), "narration": said})
         return result
     step.is_step = True
@@ -124,7 +124,7 @@ def _wrap(name, method):
 
 class Stepped:
     """Mix into a scene class with a ``SECTION`` number: its narrated methods become steps,
-    recorded in ``self.steps`` (a list of ``{key, start, end, narration}``) as they run."""
+    recorded in ``self.step_log`` (a list of ``{key, start, end, narration}``) as they run."""
 
     SECTION = 0
 
@@ -137,5 +137,5 @@ class Stepped:
                 setattr(cls, name, _wrap(name, method))
 
     @property
-    def steps(self) -> list:
+    def step_log(self) -> list:
         return self.__dict__.setdefault("_steps", [])

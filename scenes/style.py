@@ -16,6 +16,8 @@ from manim import (DOWN, LEFT, RIGHT, UP, UL, FadeIn, FadeOut, ManimColor, MathT
 from lecture import palette, strings
 from lecture.sections import SECTIONS
 
+from .steps import Stepped
+
 LANG_ENV = "CALCANIM_LECTURE_LANG"  # set by render.py; never the system locale's LANG
 FONT = palette.CJK_FONT
 
@@ -228,7 +230,7 @@ def layout_problems(mobs, margin: float = 0.02, overlap: float = 0.04) -> list[s
     return problems
 
 
-class LectureScene(Scene):
+class LectureScene(Stepped, Scene):
     """A section's scene: ``SECTION`` is its number; ``construct`` calls ``show_title()`` first.
 
     At the end, the texts on screen are checked: none leaves the frame, none overlaps another
@@ -293,7 +295,7 @@ def light_surface(surface, light=LIGHT, ambient=0.45):
     return surface
 
 
-class LectureScene3D(ThreeDScene):
+class LectureScene3D(Stepped, ThreeDScene):
     """The 3D variant: titles and readouts stay fixed in the frame while the camera moves.
 
     ``SCREEN_SHIFT`` (x, y on screen) moves the 3D picture, not the fixed-in-frame text (see

@@ -79,10 +79,17 @@ def test_a_step_shorter_than_its_reading_time_is_refused(lang, text):
 
 def test_reading_time_follows_the_rates():
     # an independent count: 18 Chinese characters need 2 s; 34 English characters 2 s
-    assert sub.reading_time("一二三四五六七八九十一二三四五六七。", "zh") == pytest.approx(2.0)
-    assert sub.reading_time("a" * 16 + " " + "b" * 16 + ".", "en") == pytest.approx(2.0)
-    assert sub.reading_time("短。", "zh") == pytest.approx(5 / 6)      # the shortest cue
+    # (+ at most 2 ms per cue for writing times in whole milliseconds)
+    assert sub.reading_time("一二三四五六七八九十一二三四五六七。", "zh") == pytest.approx(2.0, abs=0.003)
+    assert sub.reading_time("a" * 16 + " " + "b" * 16 + ".", "en") == pytest.approx(2.0, abs=0.003)
+    assert sub.reading_time("短。", "zh") == pytest.approx(5 / 6, abs=0.003)      # the shortest cue
     assert sub.reading_time("", "en") == 0
+
+
+def test_chinese_lines_never_break_inside_latin_text():
+    for c in sub.split("先取一对具体的函数 u(x) 和 v(x)，再看 sigmoid(x) 的导数 1/4。", "zh"):
+        for line in c.split("\n"):
+            assert not line.startswith(("(x)", "x)", "oid", "/4")), c
 
 
 def test_a_cue_never_runs_from_one_sentence_into_the_middle_of_the_next():

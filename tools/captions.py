@@ -72,8 +72,8 @@ def mux_tracks(video: Path, srts: dict[str, Path], default: str, out: Path):
         cmd += [f"-metadata:s:s:{k}", f"language={ISO639_2[lang]}",
                 f"-metadata:s:s:{k}", f"title={'中文' if lang == 'zh' else 'English'}",
                 f"-disposition:s:{k}", "default" if k == 0 else "0"]
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}.mp4")
-    cmd += ["-movflags", "+faststart", str(tmp)]
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+    cmd += ["-movflags", "+faststart", "-f", "mp4", str(tmp)]
     _run(cmd, tmp)
     os.replace(tmp, out)
 
@@ -94,10 +94,10 @@ def burn(video: Path, srt: Path, out: Path, background: str = "#0F1117",
              "Shadow=0,MarginV=4")
     fit = f"scale={sw}:{sh},pad={w}:{h}:{(w - sw) // 2}:0:color=0x{background.lstrip('#')}"
     esc = str(srt).replace("\\", "\\\\").replace(":", "\\:").replace("'", "\\'")
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}.mp4")
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     _run([_ffmpeg(), "-v", "error", "-y", "-i", str(video), "-map", "0:v", "-map_chapters", "0",
           "-vf", f"{fit},subtitles='{esc}':force_style='{style}'", "-c:v", "libx264", "-preset", "veryfast",
-          "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(tmp)], tmp)
+          "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(tmp)], tmp)
     os.replace(tmp, out)
 
 

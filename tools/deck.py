@@ -83,14 +83,14 @@ def _run(cmd: list[str]):
 
 def cut(video: Path, start: float, end: float, out: Path, poster: Path):
     """``video`` from ``start`` to ``end`` s as its own MP4 (and its last frame as a PNG)."""
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}.mp4")
+    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     _run([_ffmpeg(), "-v", "error", "-y", "-ss", f"{start:.4f}", "-i", str(video),
           "-t", f"{max(end - start, 0.04):.4f}", "-an", "-c:v", "libx264", "-preset", "veryfast",
-          "-crf", "18", "-pix_fmt", "yuv420p", "-movflags", "+faststart", str(tmp)])
+          "-crf", "18", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(tmp)])
     os.replace(tmp, out)
-    ptmp = poster.with_name(f".{poster.name}.tmp-{os.getpid()}.png")
-    _run([_ffmpeg(), "-v", "error", "-y", "-sseof", "-0.1", "-i", str(out), "-frames:v", "1",
-          "-update", "1", str(ptmp)])
+    ptmp = poster.with_name(f".{poster.name}.tmp-{os.getpid()}")
+    _run([_ffmpeg(), "-v", "error", "-y", "-sseof", "-1", "-i", str(out),
+          "-update", "1", "-c:v", "png", "-f", "image2", str(ptmp)])
     os.replace(ptmp, poster)
 
 

@@ -25,9 +25,10 @@ def _poster(video: Path, poster: Path) -> Path | None:
         return poster
     import imageio_ffmpeg
     poster.parent.mkdir(parents=True, exist_ok=True)
-    tmp = poster.with_name(f".{poster.name}.tmp-{os.getpid()}.png")
-    r = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-sseof", "-0.2",
-                        "-i", str(video), "-frames:v", "1", "-update", "1", str(tmp)],
+    tmp = poster.with_name(f".{poster.name}.tmp-{os.getpid()}")
+    r = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-sseof", "-1",
+                        "-i", str(video), "-update", "1", "-c:v", "png", "-f", "image2",
+                        str(tmp)],
                        capture_output=True)
     if r.returncode != 0 or not tmp.exists():
         tmp.unlink(missing_ok=True)

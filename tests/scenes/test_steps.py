@@ -56,11 +56,11 @@ def test_steps_are_keyed_timed_and_wait_for_their_narration(scene_cls):
                      "verbosity": "ERROR"}):
         s = scene_cls()
         s.render()
-    keys = [st["key"] for st in s.steps]
+    keys = [st["key"] for st in s.step_log]
     assert keys == ["intro", "move:0", "move:0", "move:0", "move:1", "pick:right", "pick:left"]
-    for a, b in zip(s.steps, s.steps[1:]):
+    for a, b in zip(s.step_log, s.step_log[1:]):
         assert a["end"] == pytest.approx(b["start"])
-    intro = s.steps[0]
+    intro = s.step_log[0]
     need = max(subtitles.reading_time(TABLE["intro"][0], "zh"),
                subtitles.reading_time(TABLE["intro"][1], "en"))
     assert need > 2.5                                     # longer than intro's own 2.5 s
@@ -68,8 +68,8 @@ def test_steps_are_keyed_timed_and_wait_for_their_narration(scene_cls):
     assert need + steps.TAIL - 1e-6 <= intro["end"] - intro["start"] <= need + steps.TAIL + 0.2
     assert intro["narration"] == {"zh": TABLE["intro"][0], "en": TABLE["intro"][1]}
     # a step long enough for its text keeps its own length
-    assert s.steps[1]["end"] - s.steps[1]["start"] == pytest.approx(2.0)
-    assert s.renderer.time == pytest.approx(s.steps[-1]["end"] + 0.3, abs=0.21)   # not a step
-    for st in s.steps:                                    # every step's cues fit inside it
+    assert s.step_log[1]["end"] - s.step_log[1]["start"] == pytest.approx(2.0)
+    assert s.renderer.time == pytest.approx(s.step_log[-1]["end"] + 0.3, abs=0.21)   # not a step
+    for st in s.step_log:                                    # every step's cues fit inside it
         for lang in ("zh", "en"):
             subtitles.cues(st["narration"][lang], st["start"], st["end"], lang)
