@@ -64,10 +64,17 @@ def mux_tracks(video: Path, srts: dict[str, Path], default: str, out: Path):
     cmd = [_ffmpeg(), "-v", "error", "-y", "-i", str(video)]
     for lang in langs:
         cmd += ["-i", str(srts[lang])]
-    cmd += ["-map", "0", "-map_metadata", "0", "-map_chapters", "0"]
+    # the picture (and sound) only: the old chapter track is rewritten from -map_chapters
+    cmd += ["-map", "0:v", "-map", "0:a?", "-map_metadata", "0", "-map_chapters", "0"]
     for k in range(len(langs)):
         cmd += ["-map", str(k + 1)]
-    cmd += ["-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text"]
+    import av
+    with av.open(str(video)) as c:
+        tb = c.streams.video[0].time_base
+    # subtitle tracks on the video's time base: on any other, ffmpeg's MP4 muxer writes the
+    # chapter track with durations it cannot store and the chapters collapse (ffmpeg 9.0)
+    cmd += ["-c:v", "copy", "-c:a", "copy", "-c:s", "mov_text",
+            "-time_base:s", f"{tb.numerator}/{tb.denominator}"]
     for k, lang in enumerate(langs):
         cmd += [f"-metadata:s:s:{k}", f"language={ISO639_2[lang]}",
                 f"-metadata:s:s:{k}", f"title={'中文' if lang == 'zh' else 'English'}",

@@ -37,17 +37,22 @@ def _poster(video: Path, poster: Path) -> Path | None:
     return poster
 
 
+def _inline(vtt: Path) -> str:
+    """The WebVTT file as a data: URL: browsers refuse a <track> file beside a page opened from
+    the file system (file: URLs are each their own origin), but take it inline."""
+    import base64
+    return "data:text/vtt;base64," + base64.b64encode(vtt.read_bytes()).decode("ascii")
+
+
 def _tracks(build: Path, stem_by_lang: dict[str, Path], default: str, chapters: Path | None) -> str:
     out = []
     for lang, stem in stem_by_lang.items():
         vtt = stem.with_suffix(".vtt")
         if vtt.exists():
             out.append(f'<track kind="subtitles" srclang="{lang}" label="{LANG_NAMES[lang]}" '
-                       f'src="{_e(vtt.relative_to(build).as_posix())}"'
-                       f'{" default" if lang == default else ""}>')
+                       f'src="{_inline(vtt)}"{" default" if lang == default else ""}>')
     if chapters is not None and chapters.exists():
-        out.append(f'<track kind="chapters" srclang="{default}" '
-                   f'src="{_e(chapters.relative_to(build).as_posix())}">')
+        out.append(f'<track kind="chapters" srclang="{default}" src="{_inline(chapters)}">')
     return "".join(out)
 
 

@@ -93,4 +93,4 @@ def test_renders_at_test_size(scene_build):
     info = probe(scene_build(2))
     assert (info["width"], info["height"]) == (256, 144)
     assert info["frames"] > 0
-    assert 30 <= info["duration"] <= 45
+    assert 30 <= info["duration"] <= 90  # x2: steps wait for narration

@@ -79,4 +79,4 @@ def test_renders_at_test_size(scene_build):
     info = probe(scene_build(5))
     assert (info["width"], info["height"]) == (256, 144)
     assert info["frames"] > 0
-    assert 25 <= info["duration"] <= 50
+    assert 25 <= info["duration"] <= 100  # x2: steps wait for narration

@@ -134,4 +134,4 @@ def test_video(scene_build):
     info = probe(scene_build(10))
     assert (info["width"], info["height"]) == (256, 144)
     assert info["frames"] > 0
-    assert 45 <= info["duration"] <= 62, info
+    assert 45 <= info["duration"] <= 124, info  # x2: steps wait for narration
