@@ -167,8 +167,12 @@ def test_index_page_loads_every_video_and_gif(decks):
                     " done(false)); setTimeout(() => done(%s), 30000); })" % (ok, event, ok),
                     [kind, i])
                 assert loaded, (kind, i)
-        tracks = pg.evaluate("document.querySelectorAll('track').length")
-        assert tracks >= len(SECTIONS)
+        # every video, the lecture's included, offers its subtitles
+        assert pg.evaluate("[...document.querySelectorAll('video')].every(v => "
+                           "[...v.textTracks].some(t => t.kind === 'subtitles'))")
+        has_chapters = pg.evaluate("[...document.querySelectorAll('video')].some(v => "
+                                   "[...v.textTracks].some(t => t.kind === 'chapters'))")
+        assert has_chapters == (decks / "lecture" / "zh" / "test" / "lecture.mp4").exists()
         # the first video's subtitles load and hold cues (shown on the page, not only listed)
         cues = pg.evaluate("() => new Promise(done => { const v = document.querySelector('video');"
                            " const t = [...v.textTracks].find(t => t.kind === 'subtitles');"

@@ -47,7 +47,7 @@ def _inline(vtt: Path) -> str:
 def _tracks(build: Path, stem_by_lang: dict[str, Path], default: str, chapters: Path | None) -> str:
     out = []
     for lang, stem in stem_by_lang.items():
-        vtt = stem.with_suffix(".vtt")
+        vtt = stem.with_name(stem.name + ".vtt")      # stems may hold dots: lecture.zh
         if vtt.exists():
             out.append(f'<track kind="subtitles" srclang="{lang}" label="{LANG_NAMES[lang]}" '
                        f'src="{_inline(vtt)}"{" default" if lang == default else ""}>')
