@@ -16,6 +16,37 @@ def ffmpeg_exe() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
+def run_ffmpeg(args: list[str], tmp: Path | None = None):
+    """ffmpeg ``args`` (quiet, overwriting); on failure ``tmp`` is removed and the error's last
+    line raised."""
+    r = subprocess.run([ffmpeg_exe(), "-v", "error", "-y", *map(str, args)],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        if tmp is not None and tmp.exists():
+            tmp.unlink()
+        tail = (r.stderr.strip().splitlines() or ["?"])[-1]
+        raise RuntimeError(f"ffmpeg failed: {tail}")
+
+
+def last_frame(video: Path, png: Path) -> Path:
+    """``video``'s last frame as a PNG, written under a temporary name, then renamed."""
+    tmp = png.with_name(f".{png.name}.tmp-{os.getpid()}")
+    # from 1 s before the end, each frame overwrites the last: what stays is the final one
+    run_ffmpeg(["-sseof", "-1", "-i", video, "-update", "1", "-c:v", "png", "-f", "image2", tmp],
+               tmp)
+    os.replace(tmp, png)
+    return png
+
+
+def write_text(path: Path, text: str) -> Path:
+    """``text`` into ``path`` under a temporary name, then renamed: complete or absent."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
 def duration(path: Path) -> float:
     """A video's duration in seconds, from its container."""
     import av

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 from lecture import subtitles as sub
+from tools.assemble import run_ffmpeg, write_text
 
 LANGS = ("zh", "en")
 ISO639_2 = {"zh": "chi", "en": "eng"}      # what MP4 stores; players show Chinese / English
@@ -25,18 +25,10 @@ def section_cues(steps_json: Path, lang: str) -> list[sub.Cue]:
     return out
 
 
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
-
-
 def write_pair(cues: list[sub.Cue], stem: Path, lang: str) -> list[Path]:
     """``STEM.srt`` and ``STEM.vtt`` (appended: a stem may hold dots, ``lecture.zh``)."""
-    return [_write(stem.with_name(stem.name + ".srt"), sub.to_srt(cues)),
-            _write(stem.with_name(stem.name + ".vtt"), sub.to_vtt(cues, lang))]
+    return [write_text(stem.with_name(stem.name + ".srt"), sub.to_srt(cues)),
+            write_text(stem.with_name(stem.name + ".vtt"), sub.to_vtt(cues, lang))]
 
 
 def lecture_cues(parts: list[tuple[Path, float]], lang: str) -> list[sub.Cue]:
@@ -52,16 +44,11 @@ def chapters_vtt(chapters: list[tuple[float, float, str]]) -> str:
     return sub.to_vtt([sub.Cue(a, b, title) for a, b, title in chapters])
 
 
-def _ffmpeg() -> str:
-    import imageio_ffmpeg
-    return imageio_ffmpeg.get_ffmpeg_exe()
-
-
 def mux_tracks(video: Path, srts: dict[str, Path], default: str, out: Path):
     """``video`` with each language's SRT as a soft ``mov_text`` track, tagged, ``default`` first
     and marked default; the video stream and chapters copied as they are."""
     langs = [default] + [lang for lang in srts if lang != default]
-    cmd = [_ffmpeg(), "-v", "error", "-y", "-i", str(video)]
+    cmd = ["-i", str(video)]
     for lang in langs:
         cmd += ["-i", str(srts[lang])]
     # the picture (and sound) only: the old chapter track is rewritten from -map_chapters
@@ -81,7 +68,7 @@ def mux_tracks(video: Path, srts: dict[str, Path], default: str, out: Path):
                 f"-disposition:s:{k}", "default" if k == 0 else "0"]
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     cmd += ["-movflags", "+faststart", "-f", "mp4", str(tmp)]
-    _run(cmd, tmp)
+    run_ffmpeg(cmd, tmp)
     os.replace(tmp, out)
 
 
@@ -102,16 +89,7 @@ def burn(video: Path, srt: Path, out: Path, background: str = "#0F1117",
     fit = f"scale={sw}:{sh},pad={w}:{h}:{(w - sw) // 2}:0:color=0x{background.lstrip('#')}"
     esc = str(srt).replace("\\", "\\\\").replace(":", "\\:").replace("'", "\\'")
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    _run([_ffmpeg(), "-v", "error", "-y", "-i", str(video), "-map", "0:v", "-map_chapters", "0",
+    run_ffmpeg(["-i", str(video), "-map", "0:v", "-map_chapters", "0",
           "-vf", f"{fit},subtitles='{esc}':force_style='{style}'", "-c:v", "libx264", "-preset", "veryfast",
           "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(tmp)], tmp)
     os.replace(tmp, out)
-
-
-def _run(cmd: list[str], tmp: Path):
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        if tmp.exists():
-            tmp.unlink()
-        tail = (r.stderr.strip().splitlines() or ["?"])[-1]
-        raise RuntimeError(f"ffmpeg failed: {tail}")

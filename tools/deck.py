@@ -15,10 +15,11 @@ import html
 import json
 import os
 import shutil
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from tools.assemble import last_frame, run_ffmpeg, write_text
 
 ROOT = Path(__file__).resolve().parents[1]
 REVEAL = ROOT / "node_modules" / "reveal.js"
@@ -69,29 +70,14 @@ def read_steps(video: Path, lang: str) -> list[Step]:
             for s in data["steps"]]
 
 
-def _ffmpeg() -> str:
-    import imageio_ffmpeg
-    return imageio_ffmpeg.get_ffmpeg_exe()
-
-
-def _run(cmd: list[str]):
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        tail = (r.stderr.strip().splitlines() or ["?"])[-1]
-        raise DeckError(f"ffmpeg failed: {tail}")
-
-
 def cut(video: Path, start: float, end: float, out: Path, poster: Path):
     """``video`` from ``start`` to ``end`` s as its own MP4 (and its last frame as a PNG)."""
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    _run([_ffmpeg(), "-v", "error", "-y", "-ss", f"{start:.4f}", "-i", str(video),
-          "-t", f"{max(end - start, 0.04):.4f}", "-an", "-c:v", "libx264", "-preset", "veryfast",
-          "-crf", "18", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(tmp)])
+    run_ffmpeg(["-ss", f"{start:.4f}", "-i", video, "-t", f"{max(end - start, 0.04):.4f}", "-an",
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
+                "-movflags", "+faststart", "-f", "mp4", tmp], tmp)
     os.replace(tmp, out)
-    ptmp = poster.with_name(f".{poster.name}.tmp-{os.getpid()}")
-    _run([_ffmpeg(), "-v", "error", "-y", "-sseof", "-1", "-i", str(out),
-          "-update", "1", "-c:v", "png", "-f", "image2", str(ptmp)])
-    os.replace(ptmp, poster)
+    last_frame(out, poster)
 
 
 def _copy_reveal(dest: Path):
@@ -191,14 +177,7 @@ Reveal.initialize({{ hash: true, width: {SLIDE_W}, height: {SLIDE_H}, margin: 0,
 </body>
 </html>
 """
-    return _write_text(out / "lecture.html", page)
-
-
-def _write_text(path: Path, text: str) -> Path:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    return write_text(out / "lecture.html", page)
 
 
 def write_pptx(sections: list[Section], cut_clips: dict, out: Path, title: str,

@@ -5,12 +5,11 @@ and its subtitles, the slide GIFs, the decks. Only files that exist are listed."
 from __future__ import annotations
 
 import html
-import os
-import subprocess
 from pathlib import Path
 
 from lecture.sections import GIFS, SECTIONS
 from lecture.strings import text
+from tools.assemble import last_frame, write_text
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
@@ -23,18 +22,11 @@ def _poster(video: Path, poster: Path) -> Path | None:
     """The video's last frame as a PNG (made once; kept while the video is older)."""
     if poster.exists() and poster.stat().st_mtime >= video.stat().st_mtime:
         return poster
-    import imageio_ffmpeg
     poster.parent.mkdir(parents=True, exist_ok=True)
-    tmp = poster.with_name(f".{poster.name}.tmp-{os.getpid()}")
-    r = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-y", "-sseof", "-1",
-                        "-i", str(video), "-update", "1", "-c:v", "png", "-f", "image2",
-                        str(tmp)],
-                       capture_output=True)
-    if r.returncode != 0 or not tmp.exists():
-        tmp.unlink(missing_ok=True)
+    try:
+        return last_frame(video, poster)
+    except RuntimeError:
         return None
-    os.replace(tmp, poster)
-    return poster
 
 
 def _inline(vtt: Path) -> str:
@@ -124,8 +116,4 @@ figcaption {{ color:#aaa; font-size:.9em; }} .files {{ line-height:1.8; }}
 {"".join(parts) or "<p>nothing rendered yet: make render</p>"}
 </body></html>
 """
-    out = build / "index.html"
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, out)
-    return out
+    return write_text(build / "index.html", page)

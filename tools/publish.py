@@ -5,10 +5,10 @@ video (see ``scenes/steps.py``)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from tools import captions
+from tools.assemble import write_text
 
 LANGS = ("zh", "en")
 
@@ -44,7 +44,7 @@ def lecture_tracks(lecture: Path, lang: str, videos: list[Path],
         pair = captions.write_pair(captions.lecture_cues(parts, lg), lecture.with_name(f"lecture.{lg}"), lg)
         srts[lg] = pair[0]
         written += pair
-    written.append(captions._write(lecture.with_name("lecture.chapters.vtt"),
+    written.append(write_text(lecture.with_name("lecture.chapters.vtt"),
                                    captions.chapters_vtt(chapters)))
     captions.mux_tracks(lecture, srts, lang, lecture)
     return written
@@ -64,9 +64,3 @@ def write_index(build: Path, quality: str) -> Path | None:
     except OSError as e:          # the page is a convenience: never fail a render for it
         print(f"warning: build/index.html not written: {e}", flush=True)
         return None
-
-
-def cleanup_tmp(path: Path):
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    if tmp.exists():
-        tmp.unlink()

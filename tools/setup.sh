@@ -15,16 +15,21 @@ have_system() {
     && "$PY" -c "import venv, ensurepip" >/dev/null 2>&1
 }
 
+# apt-get install the named Debian packages (through sudo when not root), quietly
+apt_install() {
+  local SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 system() {
   have_system && return 0
   echo "setup: installing system libraries (cairo, pango, pkg-config, compiler, Noto CJK font)"
   if command -v apt-get >/dev/null 2>&1; then
-    SUDO=""
-    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends build-essential pkg-config python3-dev \
-      python3-venv libcairo2-dev libpango1.0-dev fontconfig fonts-noto-cjk >/dev/null
+    apt_install build-essential pkg-config python3-dev python3-venv libcairo2-dev \
+      libpango1.0-dev fontconfig fonts-noto-cjk
   elif command -v brew >/dev/null 2>&1; then
     brew install pkg-config cairo pango python@3.12
     brew install --cask font-noto-sans-cjk || brew install font-noto-sans-cjk
@@ -68,13 +73,9 @@ deck() {
   if ! have_deck_system; then
     echo "setup: installing Chromium and npm (the deck's browser tests, reveal.js)"
     if command -v apt-get >/dev/null 2>&1; then
-      SUDO=""
-      [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-      export DEBIAN_FRONTEND=noninteractive
-      $SUDO apt-get update -qq
       pkgs="chromium"
       command -v npm >/dev/null 2>&1 || pkgs="$pkgs nodejs npm"
-      $SUDO apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+      apt_install $pkgs
     elif command -v brew >/dev/null 2>&1; then
       command -v npm >/dev/null 2>&1 || brew install node
       brew install --cask chromium
