@@ -580,7 +580,9 @@ def _langs(value: str) -> list[str]:
 
 
 def _jobs_count(v) -> int:
-    return max(1, int(v)) if v else max(1, os.cpu_count() or 1)
+    if v is not None and int(v) < 0:
+        raise UserError(f"--jobs must be 0 (one process per core) or more, got {v}")
+    return int(v) if v else max(1, os.cpu_count() or 1)
 
 
 def custom_params(args, targets) -> dict:
@@ -1047,6 +1049,8 @@ def main(argv=None) -> int:
         else:  # terminated or hung up: stop the workers and clean up as for Ctrl-C
             signal.signal(signal.SIGTERM, _as_interrupt)
             signal.signal(signal.SIGHUP, _as_interrupt)
+            if getattr(args, "jobs", None) is not None:
+                _jobs_count(args.jobs)              # checked before any folder is made
         args.func(args)
         return 0
     except KeyboardInterrupt:

@@ -183,3 +183,12 @@ def test_backprop_table_other_numbers():
     yh = z @ W2
     assert f"y' = {yh:.10g}".replace("y' = ", "") in r.stdout
     assert f"{0.5 * (3 - yh) ** 2:.10g}" in r.stdout
+
+
+@pytest.mark.parametrize("command", ["scenes", "gifs", "lecture", "slides"])
+def test_negative_jobs_is_refused_before_any_folder_is_made(command, tmp_path):
+    out = tmp_path / "out"
+    r = run_cli(command, "--jobs", "-2", "--out", out)
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == ["error: --jobs must be 0 (one process per core) or more, got -2"]
+    assert not out.exists()
