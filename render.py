@@ -597,7 +597,8 @@ def custom_params(args, targets) -> dict:
                         "python render.py scenes tangent_2d --function \"x**3 - 2*x\"")
     out = {}
     for t in targets:
-        values = options.resolve(raw, t.options, t.name, t.name in SURFACE_TARGETS)
+        values = options.resolve(raw, t.options, t.name, t.name in SURFACE_TARGETS,
+                                 lesson=SECTIONS[t.section - 1].slug)
         warn = options.descent_warning(values, t.name in SURFACE_TARGETS)
         if warn:
             print(f"{t.name}: {warn}", file=sys.stderr, flush=True)
@@ -622,6 +623,7 @@ def scene_jobs(targets, build: Path, quality: str, lang: str, debug: bool,
         opts = {"quality": quality, "lang": lang, "size": [w, h, fps], "params": params}
         cmd = [sys.executable, str(ROOT / "render.py"), "_scene", t.module, t.attr,
                "--out-file", str(out), "--quality", quality, "--lang", lang,
+               "--options", json.dumps(params, sort_keys=True),
                "--media-dir", str(build / "cache" / "manim" / f"{lang}-{quality}-{out.stem}")]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []), opts,
                         build / "cache" / "logs" / f"{lang}-{quality}-{out.stem}.log", params,
@@ -636,7 +638,7 @@ def gif_jobs(targets, build: Path, lang: str, width: int, debug: bool,
         params = (custom or {}).get(t.name) or {}
         out = build / "gifs" / lang / f"{_stem(t, params)}.gif"
         cmd = [sys.executable, str(ROOT / "render.py"), "_gif", t.module, "--out-file", str(out),
-               "--lang", lang, "--width", str(width)]
+               "--lang", lang, "--width", str(width), "--options", json.dumps(params, sort_keys=True)]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []),
                         {"lang": lang, "width": width, "params": params},
                         build / "cache" / "logs" / f"gif-{lang}-{width}-{out.stem}.log", params,
@@ -787,6 +789,12 @@ def _write_manifest(args, outputs):
     os.replace(tmp, m)
 
 
+def _worker_params(args) -> dict:
+    """The lecturer's options for this worker, as checked by the parent (JSON on the command
+    line: options travel as arguments)."""
+    return json.loads(args.options or "{}")
+
+
 def worker_scene(args):
     import importlib
     os.environ[LANG_ENV] = strings.check_lang(args.lang)
@@ -805,7 +813,7 @@ def worker_scene(args):
                          "media_dir": str(media), "output_file": args.attr,
                          "disable_caching": True, "progress_bar": "none",
                          "verbosity": "WARNING", "write_to_movie": True, "format": "mp4"}):
-            scene = cls()
+            scene = cls(lang=args.lang, options=_worker_params(args))
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
         shutil.copyfile(movie, tmp)
@@ -833,9 +841,14 @@ def worker_scene(args):
 def worker_gif(args):
     import importlib
     os.environ[LANG_ENV] = strings.check_lang(args.lang)
+    import inspect
     from animations import writer
     mod = importlib.import_module(args.module)
-    src = mod.build(args.lang, width=args.width)
+    params = _worker_params(args)
+    if "options" in inspect.signature(mod.build).parameters:
+        src = mod.build(args.lang, width=args.width, options=params)
+    else:  # TRANSITION: modules not yet on lessons read CALCANIM_PARAMS
+        src = mod.build(args.lang, width=args.width)
     out = Path(args.out_file)
     out.parent.mkdir(parents=True, exist_ok=True)
 
@@ -1002,6 +1015,7 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("module"), sp.add_argument("attr")
     for a in ("--out-file", "--quality", "--lang", "--media-dir"):
         sp.add_argument(a, required=True)
+    sp.add_argument("--options", default="{}", help="the checked options, JSON")
     sp.add_argument("--debug", action="store_true")
     _worker_options(sp)
     sp.set_defaults(func=worker_scene)
@@ -1010,6 +1024,7 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--out-file", required=True)
     sp.add_argument("--lang", required=True)
     sp.add_argument("--width", type=int, required=True)
+    sp.add_argument("--options", default="{}", help="the checked options, JSON")
     sp.add_argument("--debug", action="store_true")
     _worker_options(sp)
     sp.set_defaults(func=worker_gif)

@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
+import lessons  # noqa: E402
 from lecture import palette, strings  # noqa: E402
 
 THEME = "light"      # slides are white
@@ -74,3 +75,49 @@ def figure(width_px: int = 640, aspect: float = ASPECT, **kw):
     fig = plt.figure(figsize=(w / DPI, h / DPI), dpi=DPI, **kw)
     plt.rcParams["font.size"] = 11 * scale
     return fig, scale
+
+
+class GifAnimation:
+    """The base of every slide GIF, a ``writer.FrameSource``: the language, the section's lesson
+    built from the lecturer's options (``lessons.<LESSON>``; none: the lecture's example), the
+    figure and its text scale, the frame count, the frame rate and the hold on the last frame.
+
+    A subclass sets ``LESSON`` (and ``fps``, ``hold_last_s``, ``n_frames``, ``aspect`` where they
+    differ), creates its artists in ``init()`` and moves them in ``update(i)``, reading only
+    ``self.lesson`` (compute first, animate second). A module exposes ``build = Cls.build``."""
+
+    LESSON = ""
+    fps = 20
+    hold_last_s = 1.0
+    n_frames = 100
+    aspect = ASPECT
+
+    def __init__(self, lang: str = "zh", width: int = 640, options: dict | None = None,
+                 n_frames: int | None = None):
+        self.lang = strings.check_lang(lang)
+        self.width = int(width)
+        if n_frames is not None:
+            self.n_frames = int(n_frames)
+        self.options = dict(options or {})
+        self.lesson = lessons.load(self.LESSON, self.options) if self.LESSON else None
+        self.fig, self.scale = figure(self.width, self.aspect)
+        self.s = self.scale
+
+    @classmethod
+    def build(cls, lang: str = "zh", width: int = 640, options: dict | None = None, **kw):
+        """The animation in ``lang`` at ``width`` pixels, with the lecturer's ``options``."""
+        return cls(lang, width, options, **kw)
+
+    def tr(self, key: str, **fields) -> str:
+        return strings.text(key, self.lang, **fields)
+
+    def title(self, key: str, y: float = 0.955, size: float = 13, **fields):
+        """The title line at the top, centred, in the GIF's language."""
+        return self.fig.text(0.5, y, self.tr(key, **fields), ha="center", va="center",
+                             fontsize=size * self.scale, color=C("text"))
+
+    def init(self):
+        raise NotImplementedError
+
+    def update(self, i: int):
+        raise NotImplementedError

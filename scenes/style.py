@@ -7,18 +7,17 @@ project does not install: numbers are drawn with ``number()`` (Text), formulas w
 
 from __future__ import annotations
 
-import os
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, UL, FadeIn, FadeOut, ManimColor, MathTypst, Scene,
                    Text, ThreeDCamera, ThreeDScene, Typst, VGroup, VMobject, Write, config)
 
+import lessons
 from lecture import palette, strings
 from lecture.sections import SECTIONS
 
 from .steps import Stepped
 
-LANG_ENV = "CALCANIM_LECTURE_LANG"  # set by render.py; never the system locale's LANG
 FONT = palette.CJK_FONT
 
 # sizes in Manim's font points, tuned on a 16:9 frame
@@ -28,8 +27,18 @@ SMALL_SIZE = 22
 FORMULA_SIZE = 36
 
 
+_LANG = [strings.DEFAULT_LANG]   # the language of the scene being built (set by its constructor)
+
+
+def use_lang(value: str | None) -> str:
+    """Make ``value`` (zh or en; None: the default) the language of the texts built from now on:
+    a scene's constructor calls it with its ``lang`` argument (never the system locale)."""
+    _LANG[0] = strings.check_lang(value or strings.DEFAULT_LANG)
+    return _LANG[0]
+
+
 def lang() -> str:
-    return strings.check_lang(os.environ.get(LANG_ENV, strings.DEFAULT_LANG))
+    return _LANG[0]
 
 
 def tr(key: str, **fields) -> str:
@@ -230,16 +239,33 @@ def layout_problems(mobs, margin: float = 0.02, overlap: float = 0.04) -> list[s
     return problems
 
 
-class LectureScene(Stepped, Scene):
+class Lesson:
+    """What every section's scene takes as arguments: ``lang`` (zh or en) and ``options`` (the
+    lecturer's own, already checked; none: the lecture's example), from which the scene's lesson
+    (``lessons.<LESSON>``) is built as ``self.lesson`` before anything is drawn.
+
+    ``Scene(lang="en", options={"function": "x**3 - 2*x"})``; ``Scene()`` is the lecture's own
+    example in the default language."""
+
+    SECTION = 0
+    LESSON = ""      # the section's lesson module: lessons.<LESSON>
+
+    def __init__(self, lang: str | None = None, options: dict | None = None, **kwargs):
+        self.lang = use_lang(lang)
+        self.options = dict(options or {})
+        self.lesson = lessons.load(self.LESSON, self.options) if self.LESSON else None
+        super().__init__(**kwargs)
+
+    def setup(self):
+        use_lang(self.lang)
+        self.camera.background_color = C("background")
+
+
+class LectureScene(Lesson, Stepped, Scene):
     """A section's scene: ``SECTION`` is its number; ``construct`` calls ``show_title()`` first.
 
     At the end, the texts on screen are checked: none leaves the frame, none overlaps another
     (``layout_problems``); a problem fails the render instead of drawing a wrong picture."""
-
-    SECTION = 0
-
-    def setup(self):
-        self.camera.background_color = C("background")
 
     def tear_down(self):
         super().tear_down()
@@ -295,21 +321,17 @@ def light_surface(surface, light=LIGHT, ambient=0.45):
     return surface
 
 
-class LectureScene3D(Stepped, ThreeDScene):
+class LectureScene3D(Lesson, Stepped, ThreeDScene):
     """The 3D variant: titles and readouts stay fixed in the frame while the camera moves.
 
     ``SCREEN_SHIFT`` (x, y on screen) moves the 3D picture, not the fixed-in-frame text (see
     ``ShiftedCamera``); surfaces are lit once with ``light_surface``."""
 
-    SECTION = 0
     SCREEN_SHIFT = (0.0, 0.0, 0.0)
 
-    def __init__(self, **kwargs):
+    def __init__(self, lang: str | None = None, options: dict | None = None, **kwargs):
         kwargs.setdefault("camera_class", shifted_camera(self.SCREEN_SHIFT))
-        super().__init__(**kwargs)
-
-    def setup(self):
-        self.camera.background_color = C("background")
+        super().__init__(lang, options, **kwargs)
 
     def tear_down(self):
         super().tear_down()

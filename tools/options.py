@@ -239,8 +239,15 @@ def _check_surface(values: dict):
         raise ValueError(f"--point {px:g},{py:g} lies outside --range {a:g},{b:g} (both axes)")
 
 
-def resolve(raw: dict, accepted: frozenset, target_name: str, surface: bool) -> dict:
-    """Check which options the target takes, parse them and fill the defaults they imply."""
+def _lessons():
+    import lessons
+    return lessons
+
+
+def resolve(raw: dict, accepted: frozenset, target_name: str, surface: bool,
+            lesson: str | None = None) -> dict:
+    """Check which options the target takes, parse them and fill the defaults they imply (the
+    defaults of ``lessons.<lesson>``)."""
     given = {k: v for k, v in raw.items() if v is not None}
     extra = sorted(set(given) - set(accepted))
     if extra:
@@ -253,16 +260,19 @@ def resolve(raw: dict, accepted: frozenset, target_name: str, surface: bool) -> 
         if "function" not in values:
             raise ValueError("--range and --point go with --function (the lecture's own example "
                              "has its own)")
-        defaults = SURFACE_DEFAULTS if surface else DEFAULTS
-        for k in ("range", "lr", "steps", "momentum") if "lr" in accepted else ("range",):
-            values.setdefault(k, defaults[k])
-        if "point" in accepted:
-            if surface:
-                values.setdefault("point", defaults["point"])
-            else:
-                a, b = values["range"]
-                values.setdefault("point", min(max(1.0, a), b) if "lr" not in accepted
-                                  else a + 0.85 * (b - a))
+        if lesson and hasattr(_lessons().module(lesson), "complete"):
+            values = _lessons().complete(lesson, values)   # the lesson's own defaults
+        else:  # TRANSITION: until every lesson has complete()
+            defaults = SURFACE_DEFAULTS if surface else DEFAULTS
+            for k in ("range", "lr", "steps", "momentum") if "lr" in accepted else ("range",):
+                values.setdefault(k, defaults[k])
+            if "point" in accepted:
+                if surface:
+                    values.setdefault("point", defaults["point"])
+                else:
+                    a, b = values["range"]
+                    values.setdefault("point", min(max(1.0, a), b) if "lr" not in accepted
+                                      else a + 0.85 * (b - a))
         if surface:
             _check_surface(values)
         else:
