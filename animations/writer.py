@@ -260,23 +260,19 @@ class _Layers:
             a.set_animated(True)
         canvas.draw()
         self.full = np.asarray(canvas.buffer_rgba()).copy()
-        # the pixels each foreground artist paints, within its box
-        renderer = canvas.get_renderer()
-        found = []
-        for a in fg:
-            renderer.clear()
-            fig.draw_artist(a)
-            painted = np.asarray(canvas.buffer_rgba())[..., 3] > 0
-            box = _nonzero_box(painted)
-            if box is not None:
-                found.append((a, box, _crop(painted, box, (0, 0, 0, 0))))
+        found = self._measure(fg)
         self.fg = [a for a, _, _ in found]
         self.boxes = [b for _, b, _ in found]
         self.masks = [m for _, _, m in found]
         self.buf = np.asarray(canvas.buffer_rgba())
         np.copyto(self.buf, self.full)
+        self._link(order, orphans)
+        self.under: dict[frozenset, np.ndarray] = {}
+        self.predicted: set[int] = set()
 
-        # merged paint order of moving + foreground artists
+    def _link(self, order: list[Artist], orphans: list[Artist]) -> None:
+        """Who paints over whom: ``rank`` (the merged paint order of moving
+        and foreground artists), ``later`` and ``adj``."""
         self.rank = {id(a): k for k, a in enumerate(order)}
         for k, a in enumerate(orphans):
             self.rank[id(a)] = len(order) + k
@@ -291,8 +287,20 @@ class _Layers:
         self.adj = [[j for j in range(n)
                      if rank_fg[j] > rank_fg[i] and self._overlap(i, j)]
                     for i in range(n)]
-        self.under: dict[frozenset, np.ndarray] = {}
-        self.predicted: set[int] = set()
+
+    def _measure(self, fg: list[Artist]) -> list[tuple[Artist, tuple, np.ndarray]]:
+        """(artist, box, mask): the pixels each foreground artist paints
+        (drawn alone on a cleared canvas, alpha > 0), within its box."""
+        renderer = self.canvas.get_renderer()
+        found = []
+        for a in fg:
+            renderer.clear()
+            self.fig.draw_artist(a)
+            painted = np.asarray(self.canvas.buffer_rgba())[..., 3] > 0
+            box = _nonzero_box(painted)
+            if box is not None:
+                found.append((a, box, _crop(painted, box, (0, 0, 0, 0))))
+        return found
 
     def _overlap(self, i, j):
         """Do foreground artists i and j paint a common pixel?"""
@@ -388,50 +396,57 @@ class _Layers:
             redo = self._closure(redo | touched)
 
 
+def _full_draws(source: FrameSource, canvas: FigureCanvasAgg, moving: list[Artist],
+                progress) -> Iterator[np.ndarray]:
+    # canvas.draw() skips animated artists: make sure the moving ones are
+    # part of the full redraw.
+    for a in moving:
+        a.set_animated(False)
+    n = int(source.n_frames)
+    for i in range(n):
+        source.update(i)
+        canvas.draw()
+        yield np.asarray(canvas.buffer_rgba())
+        if progress is not None:
+            progress(i + 1, n)
+
+
+def _blitted(source: FrameSource, canvas: FigureCanvasAgg, moving: list[Artist],
+             progress, saved_flags: dict) -> Iterator[np.ndarray]:
+    known = {id(a) for a in moving}
+    layers = _Layers(source.fig, canvas, moving)
+    n = int(source.n_frames)
+    for i in range(n):
+        new = [a for a in _as_list(source.update(i)) if id(a) not in known]
+        if new:
+            # an undeclared moving artist is baked into the backgrounds:
+            # declare it and rebuild them.
+            for a in new:
+                saved_flags.setdefault(id(a), (a, a.get_animated()))
+                known.add(id(a))
+                moving.append(a)
+            layers = _Layers(source.fig, canvas, moving)
+        yield layers.frame()
+        if progress is not None:
+            progress(i + 1, n)
+
+
 def _iter_rgba(
     source: FrameSource,
     blit: bool,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[np.ndarray]:
     """Yield the canvas buffer (HxWx4 view, valid until the next frame)."""
-    fig = source.fig
-    canvas = _agg_canvas(fig)
-    n = int(source.n_frames)
-
+    canvas = _agg_canvas(source.fig)
     moving = _as_list(source.init())
     blit = (blit and not getattr(source, "full_redraw", False)
             and not any(_depth_sorted(a) for a in moving))
     saved_flags = {id(a): (a, a.get_animated()) for a in moving}
     try:
-        if not blit:
-            # canvas.draw() skips animated artists: make sure the moving ones
-            # are part of the full redraw.
-            for a in moving:
-                a.set_animated(False)
-            for i in range(n):
-                source.update(i)
-                canvas.draw()
-                yield np.asarray(canvas.buffer_rgba())
-                if progress is not None:
-                    progress(i + 1, n)
-            return
-
-        known = {id(a) for a in moving}
-        layers = _Layers(fig, canvas, moving)
-        for i in range(n):
-            changed = _as_list(source.update(i))
-            new = [a for a in changed if id(a) not in known]
-            if new:
-                # an undeclared moving artist is baked into the backgrounds:
-                # declare it and rebuild them.
-                for a in new:
-                    saved_flags.setdefault(id(a), (a, a.get_animated()))
-                    known.add(id(a))
-                    moving.append(a)
-                layers = _Layers(fig, canvas, moving)
-            yield layers.frame()
-            if progress is not None:
-                progress(i + 1, n)
+        if blit:
+            yield from _blitted(source, canvas, moving, progress, saved_flags)
+        else:
+            yield from _full_draws(source, canvas, moving, progress)
     finally:
         for a, flag in saved_flags.values():
             a.set_animated(flag)
@@ -489,71 +504,84 @@ def _fmt(x: float) -> str:
     return repr(float(x)) if not float(x).is_integer() else str(int(x))
 
 
-def _ffmpeg_cmd(
-    width: int,
-    height: int,
-    fps: float,
-    hold_last_s: float,
-    gif_tmp: Path,
-    mp4_tmp: Path | None,
-    *,
-    dither: str,
-    max_colors: int,
-    stats_mode: str,
-    pad_rgb: tuple[int, int, int],
-    crf: int,
-    preset: str,
-) -> list[str]:
-    n_out = 3 if mp4_tmp is not None else 2
-    split = f"[0:v]split={n_out}[gsrc][psrc]" + ("[msrc]" if mp4_tmp else "")
+@dataclass(frozen=True)
+class _Encoding:
+    """What ffmpeg is asked to write, apart from the frame size."""
+
+    fps: float
+    hold_last_s: float
+    dither: str
+    max_colors: int
+    stats_mode: str
+    pad_rgb: tuple[int, int, int]
+    crf: int
+    preset: str
+
+
+def _filter_graph(enc: _Encoding, width: int, height: int, mp4: bool) -> str:
+    """One palette for the whole animation -> [gif]; padded, held, BT.709 -> [mp4]."""
+    split = f"[0:v]split={3 if mp4 else 2}[gsrc][psrc]" + ("[msrc]" if mp4 else "")
     graph = [
         split,
-        f"[psrc]palettegen=stats_mode={stats_mode}:max_colors={max_colors}[pal]",
-        f"[gsrc][pal]paletteuse=dither={dither}:diff_mode=rectangle[gif]",
+        f"[psrc]palettegen=stats_mode={enc.stats_mode}:max_colors={enc.max_colors}[pal]",
+        f"[gsrc][pal]paletteuse=dither={enc.dither}:diff_mode=rectangle[gif]",
     ]
-    if mp4_tmp is not None:
+    if mp4:
         w2, h2 = width + (width & 1), height + (height & 1)
-        mp4_chain = []
+        chain = []
         if (w2, h2) != (width, height):
-            color = "0x{:02X}{:02X}{:02X}".format(*pad_rgb)
-            mp4_chain.append(f"pad={w2}:{h2}:0:0:color={color}")
-        if hold_last_s > 0:
-            mp4_chain.append(
-                f"tpad=stop_mode=clone:stop_duration={_fmt(hold_last_s)}"
-            )
-        mp4_chain.append(
+            color = "0x{:02X}{:02X}{:02X}".format(*enc.pad_rgb)
+            chain.append(f"pad={w2}:{h2}:0:0:color={color}")
+        if enc.hold_last_s > 0:
+            chain.append(f"tpad=stop_mode=clone:stop_duration={_fmt(enc.hold_last_s)}")
+        chain.append(
             "scale=out_color_matrix=bt709:out_range=tv"
             ":flags=accurate_rnd+full_chroma_int,format=yuv420p"
         )
-        graph.append("[msrc]" + ",".join(mp4_chain) + "[mp4]")
+        graph.append("[msrc]" + ",".join(chain) + "[mp4]")
+    return ";".join(graph)
 
-    cmd = [
-        ffmpeg_exe(),
-        "-hide_banner", "-nostats", "-loglevel", "error", "-y",
-        "-f", "rawvideo", "-pix_fmt", "rgba",
-        "-s", f"{width}x{height}", "-framerate", _fmt(fps),
-        "-i", "pipe:0",
-        "-filter_complex", ";".join(graph),
-        # ---- GIF
+
+def _gif_args(enc: _Encoding, gif_tmp: Path) -> list[str]:
+    args = [
         "-map", "[gif]", "-map_metadata", "-1",
         "-fflags", "+bitexact", "-flags:v", "+bitexact",
         "-c:v", "gif", "-loop", "0",
     ]
-    if hold_last_s > 0:
+    if enc.hold_last_s > 0:
         # the last frame shows for its own slot plus the hold, in 1/100 s
-        cmd += ["-final_delay", str(max(2, round(100 * (1 / fps + hold_last_s))))]
-    cmd += ["-f", "gif", str(gif_tmp)]
+        delay = max(2, round(100 * (1 / enc.fps + enc.hold_last_s)))
+        args += ["-final_delay", str(delay)]
+    return args + ["-f", "gif", str(gif_tmp)]
+
+
+def _mp4_args(enc: _Encoding, mp4_tmp: Path) -> list[str]:
+    return [
+        "-map", "[mp4]", "-map_metadata", "-1", "-map_chapters", "-1",
+        "-fflags", "+bitexact", "-flags:v", "+bitexact",
+        "-c:v", "libx264", "-preset", enc.preset, "-crf", str(enc.crf),
+        "-pix_fmt", "yuv420p", "-threads", str(X264_THREADS),
+        "-colorspace", "bt709", "-color_primaries", "bt709",
+        "-color_trc", "bt709", "-color_range", "tv",
+        "-movflags", "+faststart",
+        "-f", "mp4", str(mp4_tmp),
+    ]
+
+
+def _ffmpeg_cmd(enc: _Encoding, width: int, height: int, gif_tmp: Path,
+                mp4_tmp: Path | None) -> list[str]:
+    """Raw RGBA frames on stdin -> the GIF (and the MP4) in one ffmpeg run."""
+    cmd = [
+        ffmpeg_exe(),
+        "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+        "-f", "rawvideo", "-pix_fmt", "rgba",
+        "-s", f"{width}x{height}", "-framerate", _fmt(enc.fps),
+        "-i", "pipe:0",
+        "-filter_complex", _filter_graph(enc, width, height, mp4_tmp is not None),
+    ]
+    cmd += _gif_args(enc, gif_tmp)
     if mp4_tmp is not None:
-        cmd += [
-            "-map", "[mp4]", "-map_metadata", "-1", "-map_chapters", "-1",
-            "-fflags", "+bitexact", "-flags:v", "+bitexact",
-            "-c:v", "libx264", "-preset", preset, "-crf", str(crf),
-            "-pix_fmt", "yuv420p", "-threads", str(X264_THREADS),
-            "-colorspace", "bt709", "-color_primaries", "bt709",
-            "-color_trc", "bt709", "-color_range", "tv",
-            "-movflags", "+faststart",
-            "-f", "mp4", str(mp4_tmp),
-        ]
+        cmd += _mp4_args(enc, mp4_tmp)
     return cmd
 
 
@@ -571,9 +599,7 @@ def _unlink(p: Path | None) -> None:
         return
     try:
         p.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
+    except OSError:  # already gone, or not ours to remove (a directory)
         pass
 
 
@@ -587,6 +613,145 @@ def _reserve(tmp: Path) -> None:
             f"cannot write animation into {str(tmp.parent)!r}: {e.strerror}",
         ) from e
     os.close(fd)
+
+
+class _FfmpegJob:
+    """One ffmpeg run writing the outputs under temporary names.
+
+    Use as ``with _FfmpegJob(...) as job``: ``reserve()`` the temporaries,
+    ``start(width, height)`` ffmpeg, ``feed(rgba)`` it frames, ``finish()``:
+    wait, check and rename into place. Leaving the block in any way kills a
+    running ffmpeg and, unless ``finish()`` completed, removes the
+    temporaries: an output is complete or absent.
+    """
+
+    def __init__(self, enc: _Encoding, gif: Path, mp4: Path | None):
+        self.enc = enc
+        self.gif, self.mp4 = gif, mp4
+        self.gif_tmp = _tmp_name(gif)
+        self.mp4_tmp = _tmp_name(mp4) if mp4 is not None else None
+        self.proc: subprocess.Popen | None = None
+        self.errlog = None
+        self.width = self.height = 0
+        self.done = False
+
+    def __enter__(self) -> "_FfmpegJob":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.cleanup()
+
+    def reserve(self) -> None:
+        _reserve(self.gif_tmp)
+        if self.mp4_tmp is not None:
+            _reserve(self.mp4_tmp)
+
+    def start(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        cmd = _ffmpeg_cmd(self.enc, width, height, self.gif_tmp, self.mp4_tmp)
+        self.errlog = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self.errlog,
+        )
+
+    def feed(self, rgba: np.ndarray) -> bool:
+        """Write one frame (the canvas buffer itself: ffmpeg drops the alpha
+        byte); False if ffmpeg is gone (``finish`` says why)."""
+        try:
+            self.proc.stdin.write(memoryview(np.ascontiguousarray(rgba)).cast("B"))
+        except (BrokenPipeError, OSError):
+            return False
+        return True
+
+    def finish(self) -> None:
+        assert self.proc is not None
+        try:
+            self.proc.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+        rc = self.proc.wait()
+        if rc != 0:
+            self.errlog.seek(0)
+            msg = _last_line(self.errlog.read().decode("utf-8", "replace"))
+            raise RuntimeError(f"ffmpeg failed (exit code {rc}): {msg or 'no error output'}")
+        if self.mp4_tmp is not None:
+            os.replace(self.mp4_tmp, self.mp4)
+        os.replace(self.gif_tmp, self.gif)
+        self.done = True
+
+    def cleanup(self) -> None:
+        proc = self.proc
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc is not None and proc.stdin is not None and not proc.stdin.closed:
+            try:
+                proc.stdin.close()
+            except OSError:
+                pass
+        if self.errlog is not None:
+            self.errlog.close()
+        if not self.done:
+            _unlink(self.gif_tmp)
+            _unlink(self.mp4_tmp)
+
+
+def _pump(frames: Iterator[np.ndarray], job: _FfmpegJob, opaque: bool) -> None:
+    """Feed every frame to ``job``, starting ffmpeg at the first (its size
+    is the animation's). Closes ``frames`` (restoring the artists' flags)."""
+    try:
+        for rgba in frames:
+            if job.proc is None:
+                job.start(rgba.shape[1], rgba.shape[0])
+            elif rgba.shape[:2] != (job.height, job.width):
+                raise RuntimeError(
+                    f"frame size changed from {job.width}x{job.height} to "
+                    f"{rgba.shape[1]}x{rgba.shape[0]}"
+                )
+            if not opaque:
+                rgba = _opaque_rgba(rgba)
+            if not job.feed(rgba):
+                break  # ffmpeg died; finish() reports its stderr
+    finally:
+        frames.close()
+
+
+def _checked_frame_count(source: FrameSource, fps: float, hold_last_s: float,
+                         max_colors: int) -> int:
+    if fps <= 0:
+        raise ValueError(f"fps must be > 0, got {fps!r}")
+    if hold_last_s < 0:
+        raise ValueError(f"hold_last_s must be >= 0, got {hold_last_s!r}")
+    if not 2 <= max_colors <= 256:
+        raise ValueError(f"max_colors must be in 2..256, got {max_colors!r}")
+    n = int(source.n_frames)
+    if n < 1:
+        raise ValueError("source.n_frames must be >= 1")
+    return n
+
+
+def _output_paths(path: str | os.PathLike, mp4: bool) -> tuple[Path, Path | None]:
+    gif_path = Path(path)
+    if mp4 and gif_path.suffix.lower() == ".mp4":
+        raise ValueError(f"{gif_path}: the GIF path must not end in .mp4")
+    return gif_path, (gif_path.with_suffix(".mp4") if mp4 else None)
+
+
+def _result(job: _FfmpegJob, n: int, t0: float) -> WriteResult:
+    fps, hold = job.enc.fps, job.enc.hold_last_s
+    return WriteResult(
+        gif=job.gif,
+        mp4=job.mp4,
+        n_frames=n,
+        width=job.width,
+        height=job.height,
+        seconds=n / fps + hold,
+        gif_bytes=job.gif.stat().st_size,
+        fps=float(fps),
+        hold_last_s=float(hold),
+        mp4_bytes=job.mp4.stat().st_size if job.mp4 is not None else None,
+        elapsed_s=time.perf_counter() - t0,
+    )
 
 
 def write_gif(
@@ -619,111 +784,16 @@ def write_gif(
     frame: ~120 MB for 120 frames at 640x400).
     """
     t0 = time.perf_counter()
-    if fps <= 0:
-        raise ValueError(f"fps must be > 0, got {fps!r}")
-    if hold_last_s < 0:
-        raise ValueError(f"hold_last_s must be >= 0, got {hold_last_s!r}")
-    if not 2 <= max_colors <= 256:
-        raise ValueError(f"max_colors must be in 2..256, got {max_colors!r}")
-    n = int(source.n_frames)
-    if n < 1:
-        raise ValueError("source.n_frames must be >= 1")
-
-    gif_path = Path(path)
-    if mp4 and gif_path.suffix.lower() == ".mp4":
-        raise ValueError(f"{gif_path}: the GIF path must not end in .mp4")
-    mp4_path = gif_path.with_suffix(".mp4") if mp4 else None
-    gif_tmp = _tmp_name(gif_path)
-    mp4_tmp = _tmp_name(mp4_path) if mp4_path is not None else None
-
-    proc: subprocess.Popen | None = None
-    errlog = None
-    ok = False
-    try:
-        _reserve(gif_tmp)
-        if mp4_tmp is not None:
-            _reserve(mp4_tmp)
-
-        fig = source.fig
-        pad_rgb = tuple(int(round(255 * c)) for c in to_rgb(fig.get_facecolor()))
-        opaque = _figure_is_opaque(fig)
-
-        frames = _iter_rgba(source, blit, progress)
-        width = height = 0
-        try:
-            for rgba in frames:
-                if proc is None:
-                    height, width = rgba.shape[:2]
-                    cmd = _ffmpeg_cmd(
-                        width, height, fps, hold_last_s, gif_tmp, mp4_tmp,
-                        dither=dither, max_colors=max_colors,
-                        stats_mode=stats_mode, pad_rgb=pad_rgb,
-                        crf=crf, preset=preset,
-                    )
-                    errlog = tempfile.TemporaryFile()
-                    proc = subprocess.Popen(
-                        cmd,
-                        stdin=subprocess.PIPE,
-                        stdout=subprocess.DEVNULL,
-                        stderr=errlog,
-                    )
-                elif rgba.shape[:2] != (height, width):
-                    raise RuntimeError(
-                        f"frame size changed from {width}x{height} to "
-                        f"{rgba.shape[1]}x{rgba.shape[0]}"
-                    )
-                if not opaque:
-                    rgba = _opaque_rgba(rgba)
-                try:
-                    # the canvas buffer itself: ffmpeg drops the alpha byte
-                    proc.stdin.write(memoryview(np.ascontiguousarray(rgba)).cast("B"))
-                except (BrokenPipeError, OSError):
-                    break  # ffmpeg died; its stderr says why (below)
-        finally:
-            frames.close()
-
-        assert proc is not None
-        try:
-            proc.stdin.close()
-        except (BrokenPipeError, OSError):
-            pass
-        rc = proc.wait()
-        if rc != 0:
-            errlog.seek(0)
-            msg = _last_line(errlog.read().decode("utf-8", "replace"))
-            raise RuntimeError(
-                f"ffmpeg failed (exit code {rc}): {msg or 'no error output'}"
-            )
-
-        if mp4_tmp is not None:
-            os.replace(mp4_tmp, mp4_path)
-        os.replace(gif_tmp, gif_path)
-        ok = True
-    finally:
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc is not None and proc.stdin is not None and not proc.stdin.closed:
-            try:
-                proc.stdin.close()
-            except OSError:
-                pass
-        if errlog is not None:
-            errlog.close()
-        if not ok:
-            _unlink(gif_tmp)
-            _unlink(mp4_tmp)
-
-    return WriteResult(
-        gif=gif_path,
-        mp4=mp4_path,
-        n_frames=n,
-        width=width,
-        height=height,
-        seconds=n / fps + hold_last_s,
-        gif_bytes=gif_path.stat().st_size,
-        fps=float(fps),
-        hold_last_s=float(hold_last_s),
-        mp4_bytes=mp4_path.stat().st_size if mp4_path is not None else None,
-        elapsed_s=time.perf_counter() - t0,
+    n = _checked_frame_count(source, fps, hold_last_s, max_colors)
+    gif_path, mp4_path = _output_paths(path, mp4)
+    fig = source.fig
+    enc = _Encoding(
+        fps=fps, hold_last_s=hold_last_s, dither=dither, max_colors=max_colors,
+        stats_mode=stats_mode, crf=crf, preset=preset,
+        pad_rgb=tuple(int(round(255 * c)) for c in to_rgb(fig.get_facecolor())),
     )
+    with _FfmpegJob(enc, gif_path, mp4_path) as job:
+        job.reserve()
+        _pump(_iter_rgba(source, blit, progress), job, _figure_is_opaque(fig))
+        job.finish()
+    return _result(job, n, t0)

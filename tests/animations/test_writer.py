@@ -539,3 +539,68 @@ def test_a_whole_axes_can_move(monkeypatch):
     _, full, draws = _blitted_full_and_draws(TurningAxes, monkeypatch)
     assert not np.array_equal(full[0], full[-1])
     assert draws < TurningAxes.n_frames
+
+
+# -------------------------------------------------------------------------- the steps of write_gif
+
+
+def _job(tmp_path, mp4=True):
+    from animations.writer import _Encoding, _FfmpegJob
+
+    enc = _Encoding(fps=FPS, hold_last_s=HOLD, dither="none", max_colors=256,
+                    stats_mode="full", pad_rgb=(255, 255, 255), crf=20, preset="medium")
+    return _FfmpegJob(enc, tmp_path / "a.gif", tmp_path / "a.mp4" if mp4 else None)
+
+
+def test_job_reserves_hidden_temporaries_and_removes_them_unfinished(tmp_path):
+    pid = os.getpid()
+    with _job(tmp_path) as job:
+        job.reserve()
+        assert leftovers(tmp_path) == [f".a.gif.tmp-{pid}", f".a.mp4.tmp-{pid}"]
+    assert leftovers(tmp_path) == []
+
+
+def test_job_finish_renames_into_place(tmp_path):
+    frame = np.full((8, 10, 4), 200, np.uint8)
+    with _job(tmp_path) as job:
+        job.reserve()
+        job.start(10, 8)
+        assert job.feed(frame) and job.feed(frame)
+        job.finish()
+    assert leftovers(tmp_path) == ["a.gif", "a.mp4"]
+    frames, _, _ = gif_frames(tmp_path / "a.gif")
+    assert len(frames) == 2 and frames[0].shape == (8, 10, 3)
+
+
+def test_job_ffmpeg_killed_mid_stream(tmp_path):
+    frame = np.zeros((8, 10, 4), np.uint8)
+    with pytest.raises(RuntimeError, match=r"^ffmpeg failed \(exit code -?\d+\)"):
+        with _job(tmp_path, mp4=False) as job:
+            job.reserve()
+            job.start(10, 8)
+            job.proc.kill()
+            job.proc.wait()
+            while job.feed(frame):  # the pipe breaks once its buffer is full
+                pass
+            job.finish()
+    assert job.proc.poll() is not None and job.errlog.closed
+    assert leftovers(tmp_path) == []
+
+
+class Growing(SineDot):
+    """The figure grows at frame 4: a GIF has one size."""
+
+    full_redraw = True
+
+    def update(self, i):
+        if i == 4:
+            self.fig.set_size_inches(4, 3)
+        return super().update(i)
+
+
+def test_frame_size_change_is_refused_and_leaves_nothing(tmp_path):
+    src = Growing()
+    with pytest.raises(RuntimeError, match="frame size changed from 160x120 to 200x150"):
+        write_gif(src, tmp_path / "g.gif")
+    assert leftovers(tmp_path) == []
+    assert src.dot.get_animated() is False
