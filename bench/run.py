@@ -7,8 +7,17 @@
    synthetic animation, with palette variants (bench_writer.py).
 3. The same comparison on every lecture GIF, with each GIF's error against the exact
    frames (bench_gifs.py).
+4. Every section profiled in one process (default 1080p): frames per CPU second, the share of
+   time spent building text, in become()/align, drawing, encoding; a plain Manim reference scene
+   measured in the same run, each section's speed as a ratio of it; and a schedule simulation
+   (longest first, whole and split sections) for 1, 2, 16 and 64 cores (bench_sections.py,
+   schedule.py).
 
-    python bench/run.py [--quality preview] [--skip-lecture] [--skip-writer] [--skip-gifs]
+    python bench/run.py [--quality Q] [--skip-lecture] [--skip-writer] [--skip-gifs]
+                        [--skip-sections]
+    python bench/run.py --sections [--quality 1080p] [--only 7,10] [--jobs 1]   (part 4 only)
+
+--quality is the lecture's (default preview) and the sections' (default 1080p).
 """
 
 from __future__ import annotations
@@ -60,11 +69,19 @@ def bench_lecture(quality: str):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quality", default="preview")
+    ap.add_argument("--quality", help="default: preview for the lecture, 1080p for the sections")
     ap.add_argument("--skip-lecture", action="store_true")
     ap.add_argument("--skip-writer", action="store_true")
     ap.add_argument("--skip-gifs", action="store_true")
+    ap.add_argument("--skip-sections", action="store_true")
+    ap.add_argument("--sections", action="store_true",
+                    help="only profile the sections (part 4)")
+    ap.add_argument("--only", help="the sections to profile, e.g. 7,10 (default: all)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="sections profiled at once (default 1)")
     a = ap.parse_args()
+    if a.sections:
+        a.skip_writer = a.skip_gifs = a.skip_lecture = True
     if not a.skip_writer:
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_writer.py")], check=True,
                        cwd=ROOT)
@@ -73,7 +90,12 @@ def main():
         subprocess.run([sys.executable, str(ROOT / "bench" / "bench_gifs.py")], check=True,
                        cwd=ROOT)
     if not a.skip_lecture:
-        bench_lecture(a.quality)
+        bench_lecture(a.quality or "preview")
+    if not a.skip_sections:
+        print(flush=True)
+        cmd = [sys.executable, str(ROOT / "bench" / "bench_sections.py"),
+               "--quality", a.quality or "1080p", "--jobs", str(a.jobs)]
+        subprocess.run(cmd + (["--only", a.only] if a.only else []), check=True, cwd=ROOT)
 
 
 if __name__ == "__main__":
