@@ -13,6 +13,7 @@ not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import math
 import sys
@@ -90,6 +91,19 @@ def _geomean(xs) -> float:
     return math.exp(sum(math.log(x) for x in xs) / len(xs))
 
 
+@contextlib.contextmanager
+def output_folder(out: Path | None, prefix: str):
+    """``out`` (made if needed, kept and named at the end) or a temporary folder removed at
+    the end."""
+    if out is None:
+        with tempfile.TemporaryDirectory(prefix=prefix) as td:
+            yield Path(td)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    yield out
+    print(f"\noutputs kept in {out}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--width", type=int, default=640)
@@ -105,14 +119,11 @@ def main(argv=None):
             ap.error(f"unknown animation(s): {', '.join(unknown)}; known: {', '.join(names)}")
         names = [n for n in names if n in wanted]
 
-    tmp = None
-    if args.out is None:
-        tmp = tempfile.TemporaryDirectory(prefix="bench_gifs_")
-        out = Path(tmp.name)
-    else:
-        out = args.out
-        out.mkdir(parents=True, exist_ok=True)
+    with output_folder(args.out, "bench_gifs_") as out:
+        _bench(args, names, out)
 
+
+def _bench(args, names, out: Path):
     print(f"lecture GIFs, {args.lang}, {args.width} px wide: write_gif (GIF only) vs "
           "FuncAnimation.save(PillowWriter), one run each")
     hdr = (f"  {'animation':<21}{'frames':>7}{'ours s':>8}{'Pillow s':>9}{'faster':>8}"
@@ -135,10 +146,6 @@ def main(argv=None):
               f"{t_p / t_o:>7.1f}x{s_o / 1024:>9.1f}{s_p / 1024:>10.1f}{s_p / s_o:>8.1f}x")
         print(f"  geometric mean of the ratios: {_geomean([r['t_pil'] / r['t_ours'] for r in rows]):.1f}x "
               f"faster, {_geomean([r['s_pil'] / r['s_ours'] for r in rows]):.1f}x smaller")
-    if args.out is not None:
-        print(f"  GIFs kept in {out}")
-    if tmp is not None:
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from matplotlib.animation import FuncAnimation, PillowWriter  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from animations.writer import render_frames, write_gif  # noqa: E402
-from bench.bench_gifs import gif_error  # noqa: E402
+from bench.bench_gifs import gif_error, output_folder  # noqa: E402
 
 FPS = 20
 N_FRAMES = 120
@@ -128,14 +127,11 @@ def main(argv=None):
                     help="keep the outputs in this folder")
     args = ap.parse_args(argv)
 
-    tmp = None
-    if args.out is None:
-        tmp = tempfile.TemporaryDirectory(prefix="bench_writer_")
-        out = Path(tmp.name)
-    else:
-        out = args.out
-        out.mkdir(parents=True, exist_ok=True)
+    with output_folder(args.out, "bench_writer_") as out:
+        _bench(args, out)
 
+
+def _bench(args, out: Path):
     pil_gif = out / "pillow.gif"
     our_gif = out / "ours.gif"
     gif_only = out / "ours_gif_only.gif"
@@ -202,10 +198,6 @@ def main(argv=None):
     print("  (error: mean absolute difference per colour channel, 0-255, of the GIF's\n"
           "   frames from the exact rendered frames)")
 
-    if args.out is not None:
-        print(f"\noutputs kept in {out}")
-    if tmp is not None:
-        tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ class ReferenceTangent(Scene):
 
     def construct(self):
         ax = Axes(x_range=[-3, 3, 1], y_range=[-3, 3, 1], x_length=10, y_length=6)
-        curve = ax.plot(f, x_range=[-2.7, 2.7], color=BLUE)
+        curve = ax.plot(f, x_range=[-2.6, 2.6], color=BLUE)
         x = ValueTracker(-2.5)
 
         def at():
