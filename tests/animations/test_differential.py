@@ -1,54 +1,56 @@
-"""animations.differential: dy = f'(x) dx against Δy for e^x; the gap shrinks like dx²."""
+"""animations.differential draws lessons.differential's slide view: the lecture's e^x at 0.5,
+or a typed function with the video's dx sweep; every number on it is the lesson's."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
-from conftest import run_cli
-from PIL import Image
+from test_secant_tangent import frames_of, renders
 
 from animations import differential as mod
 
-BUDGET = 2_000_000
+
+def test_lecture_gif_is_exp_at_one_half():
+    gif = mod.build("zh", 320)
+    assert gif.n_frames == 100 and gif.ax.get_ylim() == (-0.3, 6.2)
+    e = math.exp(0.5)
+    for i in frames_of(gif, (99,)):
+        dx = 0.01
+        assert [t.get_text() for t in gif.texts] == [
+            f"{v:.4g}" for v in (dx, e * dx, e * math.expm1(dx), e * (math.expm1(dx) - dx))]
+    # the log-log panel: dy like dx, the gap like dx^2
+    x, dy, gap = gif.dy_line.get_xdata(), gif.dy_line.get_ydata(), gif.gap_line.get_ydata()
+    assert np.polyfit(np.log(x), np.log(dy), 1)[0] == pytest.approx(1.0, abs=1e-9)
+    small = x < 0.1
+    assert np.polyfit(np.log(x[small]), np.log(gap[small]), 1)[0] == pytest.approx(2.0, abs=0.03)
 
 
-def test_dy_and_delta_y_by_hand():
-    d = mod.data()
-    x0, dx = mod.X0, d["dx"]
-    assert mod.FUNCTION.name == "exp"
-    np.testing.assert_allclose(d["dy"], np.exp(x0) * dx, rtol=1e-12)
-    np.testing.assert_allclose(d["delta_y"], np.exp(x0) * np.expm1(dx), rtol=1e-9)
-    np.testing.assert_allclose(d["gap"], d["delta_y"] - d["dy"], rtol=1e-12)
-    assert d["fx0"] == pytest.approx(np.exp(x0)) and d["slope"] == pytest.approx(np.exp(x0))
+def test_typed_function_uses_the_videos_sweep():
+    """x^3 - 2x at 1 on [-2, 2]: 0.4 of the width (1.6) does not fit to the right (0.85 of 1),
+    fits to the left (0.85 of 3): dx from -1.6, 100-fold, as in the video."""
+    gif = mod.build("en", 320, options={"function": "x**3 - 2*x", "point": 1.0,
+                                        "range": (-2.0, 2.0)})
+    assert gif.view is gif.lesson.video
+    sw = gif.sweep
+    assert sw.dx[0] == pytest.approx(-1.6) and sw.dx[-1] == pytest.approx(-0.016)
+    np.testing.assert_allclose(sw.gap, 3 * sw.dx ** 2 + sw.dx ** 3, rtol=1e-6, atol=1e-12)
+    for i in frames_of(gif, (0, 50)):
+        x1 = 1.0 + sw.dx[i]
+        assert gif.step.get_xdata()[1] == pytest.approx(x1)
+        assert gif.q.get_ydata()[0] == pytest.approx(-1 + sw.delta[i])
+        assert gif.texts[2].get_text() == f"{sw.delta[i]:.4g}"
+    assert "|dx|" in gif.right.get_xlabel()
 
 
-def test_dx_shrinks_geometrically():
-    dx = mod.data()["dx"]
-    assert len(dx) == mod.N_FRAMES
-    assert dx[0] == pytest.approx(mod.DX_START) and dx[-1] == pytest.approx(mod.DX_END)
-    r = dx[1:] / dx[:-1]
-    np.testing.assert_allclose(r, r[0], rtol=1e-9)
-
-
-def test_gap_is_second_order():
-    d = mod.data()
-    small = d["dx"] < 0.1
-    # log-log slopes: dy like dx, the gap like dx^2
-    p_dy = np.polyfit(np.log(d["dx"][small]), np.log(d["dy"][small]), 1)[0]
-    p_gap = np.polyfit(np.log(d["dx"][small]), np.log(d["gap"][small]), 1)[0]
-    assert p_dy == pytest.approx(1.0, abs=1e-9)
-    assert p_gap == pytest.approx(2.0, abs=0.03)
-    # and gap / dx^2 -> f''(x) / 2
-    assert d["gap"][-1] / d["dx"][-1] ** 2 == pytest.approx(np.exp(mod.X0) / 2, rel=0.01)
+def test_constant_is_drawn_in_a_window_of_sane_height():
+    gif = mod.build("en", 320, options={"function": "0*x + 5", "point": 1.0,
+                                        "range": (-3.0, 3.0)})
+    ylo, yhi = gif.ax.get_ylim()
+    assert yhi - ylo >= 2.0 and ylo < 5 < yhi
 
 
 @pytest.mark.render
 def test_gif_renders_through_the_cli(tmp_path):
-    run_cli("gifs", "differential", "--lang", "zh", "--width", 320, "--out", tmp_path,
-            check=True)
-    gif = tmp_path / "gifs" / "zh" / "differential.gif"
-    with Image.open(gif) as im:
-        assert im.size == (320, 180)
-        assert im.n_frames == mod.N_FRAMES
-        assert im.info["loop"] == 0
-    assert gif.stat().st_size < BUDGET / 3
+    renders(tmp_path, "differential", mod.DifferentialAgainstChange.n_frames)

@@ -1,41 +1,54 @@
-"""Section 4: dy against Δy for f(x) = x^3 at x = 1, checked against closed forms."""
+"""Section 4: the scene draws the lesson's dx sweep in two stages and reads out the lesson's
+numbers; given the same options, the slide GIF draws the same numbers."""
 
-import numpy as np
 import pytest
+from test_s01_derivative import dry_run
 
+from animations import differential
 from conftest import probe
 from lecture import strings
-from scenes import s04_differential as s04
+from lessons import differential as lesson
+from scenes.s04_differential import DifferentialAgainstChange
+from scenes.style import fmt
+
+OPTIONS = {"function": "sin(x)", "point": 0.7, "range": (-3.0, 3.0)}
 
 
-def test_data_matches_closed_forms():
-    d = s04.data()
-    x, dx = d["x"], d["dx"]
-    assert s04.FUNCTION.params == {"n": 3.0} and x == 1.0  # the oracle below is for x^3 at 1
-    np.testing.assert_allclose(d["fx"], 1.0, rtol=0, atol=1e-15)
-    np.testing.assert_allclose(d["slope"], 3.0, rtol=1e-15)
-    np.testing.assert_allclose(d["dy"], 3.0 * dx, rtol=1e-14)
-    np.testing.assert_allclose(d["delta"], 3 * dx + 3 * dx ** 2 + dx ** 3, rtol=1e-12)
-    np.testing.assert_allclose(d["gap"], 3 * dx ** 2 + dx ** 3, rtol=1e-9)
-    np.testing.assert_allclose(d["ratio"], 3 * dx + dx ** 2, rtol=1e-9)
+@pytest.fixture(scope="module")
+def custom_scene():
+    return dry_run(DifferentialAgainstChange, OPTIONS, (5, 8))
 
 
-def test_dx_shrinks_and_gap_closes_faster_than_dx():
-    d = s04.data()
-    assert d["dx"][0] == pytest.approx(1.0) and d["dx"][-1] == pytest.approx(0.01)
-    assert np.all(np.diff(d["dx"]) < 0)
-    assert np.all(np.diff(d["ratio"]) < 0) and d["ratio"][-1] < 0.035
-    # the gap is second order: log-log slope of gap against dx near 2 for small dx
-    small = d["dx"] < 0.05
-    slope = np.polyfit(np.log(d["dx"][small]), np.log(d["gap"][small]), 1)[0]
-    assert slope == pytest.approx(2.0, abs=0.02)
+def test_readouts_are_the_lessons_numbers(custom_scene):
+    scene, (n1, n2) = custom_scene
+    v = lesson.from_options(OPTIONS).video
+    assert scene.view.parameters() == v.parameters()
+    first = v.sweep(n1, end=v.dx_mid)
+    second = v.sweep(n2, start=first.dx[-1])
+    rows = [tuple(fmt(x, 4) for x in sw.row(k).values())
+            for sw in (first, second) for k in range(len(sw.dx))]
+    assert set(scene.shown) == set(rows)
+    assert scene.shown[0] == rows[0] and scene.shown[-1] == rows[-1]
+    assert scene.shown[-1][0] == fmt(v.dx_end, 4)
 
 
-def test_readout_agrees_with_data():
-    d = s04.data()
-    r = s04.readout(d["dx"][7])
-    for k in ("dy", "delta", "gap", "ratio"):
-        assert r[k] == pytest.approx(d[k][7], rel=1e-12)
+def test_scene_and_gif_draw_the_same_numbers(custom_scene):
+    scene, _ = custom_scene
+    gif = differential.build("en", 320, options=OPTIONS)
+    assert gif.view.parameters() == scene.view.parameters()
+    sw = scene.view.sweep(gif.n_frames)
+    gif.init()
+    for i in (0, gif.n_frames - 1):
+        gif.update(i)
+        assert [t.get_text() for t in gif.texts] == [
+            f"{x:.4g}" for x in (sw.dx[i], sw.dy[i], sw.delta[i], sw.gap[i])]
+        assert gif.rise.get_ydata()[1] == pytest.approx(scene.view.fx + sw.dy[i])
+
+
+def test_lecture_example_without_options():
+    scene = DifferentialAgainstChange()
+    v = scene.lesson.video
+    assert (v.x0, v.slope, v.dx_start, v.dx_end) == (1.0, 3.0, 1.0, 0.01)
 
 
 def test_strings_in_both_languages():
@@ -48,6 +61,5 @@ def test_strings_in_both_languages():
 @pytest.mark.render
 def test_scene_renders(scene_build):
     info = probe(scene_build(4))
-    assert (info["width"], info["height"]) == (256, 144)
-    assert info["frames"] > 0
+    assert info["frames"] > 0 and (info["width"], info["height"]) == (256, 144)
     assert 28 <= info["duration"] <= 80  # x2: steps wait for narration
