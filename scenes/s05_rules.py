@@ -8,64 +8,24 @@ import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, UR, FadeIn, FadeOut, Rectangle,
                    ValueTracker, VGroup, Write, always_redraw, smooth)
 
-from mathcore import calculus, functions, rules
+from .style import (BODY_SIZE, SMALL_SIZE, C, GlyphLine, LectureScene, fmt, formula, label, say,
+                    typst_number)
 
-from .style import BODY_SIZE, SMALL_SIZE, C, LectureScene, fmt, formula, label, say, typst_number
-
-U = functions.get("sin")
-V = functions.get("power", n=2)
-X0 = 0.9
-METHOD = "five_point"             # the independent check: calculus.derivative
-DIGITS = 15                       # significant digits shown for the check
-DX_START, DX_END = 0.3, 0.02      # the product-rule picture shrinks dx between these
 SCALE = 2.4                       # screen units per unit of u and v in the picture
-
-RULES = {  # name: (builder, general statement in Typst)
-    "sum": (rules.sum_, "(u + v)' = u' + v'"),
-    "product": (rules.product, "(u v)' = u v' + v u'"),
-    "quotient": (rules.quotient, "(u / v)' = (v u' - u v') / v^2"),
+STATEMENTS = {  # each rule's general statement, in Typst
+    "sum": "(u + v)' = u' + v'",
+    "product": "(u v)' = u v' + v u'",
+    "quotient": "(u / v)' = (v u' - u v') / v^2",
 }
 PANEL_X = 2.45                    # centre of the right-hand panel
+READOUT_AT = (3.0, -1.75)         # left end and middle of the picture's readout
 
 
-def _agreeing_digits(a: float, b: float, digits: int = DIGITS) -> int:
-    """How many leading significant digits of a and b, printed to ``digits``, are the same."""
-    sa, sb = f"{a:.{digits - 1}e}", f"{b:.{digits - 1}e}"
-    if sa[-4:] != sb[-4:] or (a < 0) != (b < 0):
-        return 0
-    ma, mb = sa.split("e")[0].replace("-", "").replace(".", ""), \
-        sb.split("e")[0].replace("-", "").replace(".", "")
-    k = 0
-    while k < len(ma) and ma[k] == mb[k]:
-        k += 1
-    return k
-
-
-def data() -> dict:
-    """What the scene shows: u, v and their derivatives at x0; for each rule the value of
-    the combination, the derivative by the rule and by a finite-difference stencil; and the
-    pieces of the product-rule rectangle for the largest and the smallest dx."""
-    vals = {"x0": X0, "u": float(U.f(X0)), "v": float(V.f(X0)),
-            "du": float(U.df(X0)), "dv": float(V.df(X0))}
-    checks = {}
-    for name, (build, _) in RULES.items():
-        g = build(U, V)
-        by_rule = float(g.df(X0))
-        numeric = float(calculus.derivative(g.f, X0, method=METHOD))
-        checks[name] = {"value": float(g.f(X0)), "by_rule": by_rule, "numeric": numeric,
-                        "difference": abs(by_rule - numeric),
-                        "agreeing_digits": _agreeing_digits(by_rule, numeric)}
-    return {**vals, "method": METHOD, "rules": checks,
-            "picture": [rectangle_pieces(dx) for dx in (DX_START, DX_END)]}
-
-
-def rectangle_pieces(dx: float) -> dict:
-    """The rectangle u x v grown by du and dv when x grows by dx (du, dv along the curves)."""
-    u, v = float(U.f(X0)), float(V.f(X0))
-    du = calculus.differential(U, X0, dx)[1]
-    dv = calculus.differential(V, X0, dx)[1]
-    return {"dx": dx, "u": u, "v": v, "du": du, "dv": dv, "u_dv": u * dv, "v_du": v * du,
-            "du_dv": du * dv, "corner_per_dx": du * dv / dx}
+def readout_lines(r) -> list[tuple[str, str]]:
+    """The picture's readout for the lesson's rectangle ``r``: (text, colour meaning) per line."""
+    return [(f"dx = {fmt(r.dx, 2)}", "point"), (f"u dv = {fmt(r.u_dv, 3)}", "derivative"),
+            (f"v du = {fmt(r.v_du, 3)}", "derivative"), (f"du dv = {fmt(r.du_dv, 3)}", "gradient"),
+            (f"du dv / dx = {fmt(r.corner_per_dx, 3)}", "gradient")]
 
 
 def _p(x: float) -> str:
@@ -76,6 +36,7 @@ def _p(x: float) -> str:
 
 class SumProductQuotientRules(LectureScene):
     SECTION = 5
+    LESSON = "rules"
 
     def construct(self):
         self.show_title()
@@ -88,15 +49,15 @@ class SumProductQuotientRules(LectureScene):
     # --- the pair u, v -------------------------------------------------------------------
 
     def show_example_pair(self):
-        d = data()
+        d = self.lesson
         head = say("s05.example", SMALL_SIZE, C("muted"))
-        defs = VGroup(formula(f"u(x) = {U.instance_formula}", 32, C("function")),
-                      formula(f"v(x) = {V.instance_formula}", 32, C("function")),
-                      formula(f"x_0 = {fmt(X0)}", 32, C("point")))
-        vals = VGroup(formula(f"u(x_0) = {fmt(d['u'])}", 30, C("function")),
-                      formula(f"v(x_0) = {fmt(d['v'])}", 30, C("function")),
-                      formula(f"u'(x_0) = {fmt(d['du'])}", 30, C("derivative")),
-                      formula(f"v'(x_0) = {fmt(d['dv'])}", 30, C("derivative")))
+        defs = VGroup(formula(f"u(x) = {d.u_fn.instance_formula}", 32, C("function")),
+                      formula(f"v(x) = {d.v_fn.instance_formula}", 32, C("function")),
+                      formula(f"x_0 = {fmt(d.x0)}", 32, C("point")))
+        vals = VGroup(formula(f"u(x_0) = {fmt(d.u)}", 30, C("function")),
+                      formula(f"v(x_0) = {fmt(d.v)}", 30, C("function")),
+                      formula(f"u'(x_0) = {fmt(d.du)}", 30, C("derivative")),
+                      formula(f"v'(x_0) = {fmt(d.dv)}", 30, C("derivative")))
         defs.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         vals.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         left = VGroup(head, defs, vals).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
@@ -112,7 +73,7 @@ class SumProductQuotientRules(LectureScene):
         if self.page is not None:
             self.play(FadeOut(self.page), run_time=0.5)
         heading = say(f"s05.{name}", BODY_SIZE, C("tangent")).move_to([PANEL_X, 3.0, 0])
-        statement = formula(RULES[name][1], 44).next_to(heading, DOWN, buff=0.35)
+        statement = formula(STATEMENTS[name], 44).next_to(heading, DOWN, buff=0.35)
         statement.set_x(PANEL_X)
         self.play(FadeIn(heading), Write(statement), run_time=1.1)
         self.page = VGroup(heading, statement)
@@ -121,32 +82,32 @@ class SumProductQuotientRules(LectureScene):
         self.show_check(name, statement)
 
     def show_check(self, name: str, statement):
-        d = data()
-        c = d["rules"][name]
-        u, v, du, dv = d["u"], d["v"], d["du"], d["dv"]
+        d = self.lesson
+        c = d.check(name)
+        u, v, du, dv = d.u, d.v, d.du, d.dv
         subst = {
             "sum": f"{_p(du)} + {_p(dv)}",
             "product": f"{_p(u)} dot {_p(dv)} + {_p(v)} dot {_p(du)}",
             "quotient": f"({_p(v)} dot {_p(du)} - {_p(u)} dot {_p(dv)}) / {_p(v)}^2",
         }[name]
         lhs = {"sum": "(u + v)'", "product": "(u v)'", "quotient": "(u / v)'"}[name]
-        line = formula(f"{lhs}(x_0) = {subst} approx {fmt(c['by_rule'])}", 34)
+        line = formula(f"{lhs}(x_0) = {subst} approx {fmt(c.by_rule)}", 34)
         line.next_to(statement, DOWN, buff=0.55).set_x(PANEL_X)
         if line.width > 8.6:
             line.scale_to_fit_width(8.6)
 
-        k = c["agreeing_digits"]
-        rule_num = fmt(c["by_rule"], DIGITS)
-        num_num = fmt(c["numeric"], DIGITS)
+        k = c.agreeing_digits
+        rule_num = fmt(c.by_rule, d.digits)
+        num_num = fmt(c.numeric, d.digits)
         cut = _prefix_chars(num_num, k)
         names = VGroup(say("s05.by_rule", SMALL_SIZE, C("derivative")),
-                       say(_method_key(), SMALL_SIZE, C("secant")),
+                       say(_method_key(d.method), SMALL_SIZE, C("secant")),
                        say("s05.difference", SMALL_SIZE, C("muted")))
         names.arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         nums = VGroup(label(rule_num, BODY_SIZE, C("derivative")),
                       VGroup(label(num_num[:cut], BODY_SIZE, C("secant")),
                              label(num_num[cut:] or " ", BODY_SIZE, C("muted"))),
-                      formula(typst_number(c["difference"], 2), 36, C("muted")))
+                      formula(typst_number(c.difference, 2), 36, C("muted")))
         nums[1].arrange(RIGHT, buff=0.02, aligned_edge=DOWN)
         for n_, lab in zip(nums, names):
             n_.next_to(lab, RIGHT, buff=0.5)
@@ -168,7 +129,8 @@ class SumProductQuotientRules(LectureScene):
     # --- the product rule as a growing rectangle -----------------------------------------
 
     def show_rectangle_picture(self):
-        dx = ValueTracker(DX_START)
+        les = self.lesson
+        dx = ValueTracker(les.dx_start)
         origin = np.array([-1.2, -3.45, 0])
 
         def piece(x0, y0, w, h, color, opacity):
@@ -178,8 +140,8 @@ class SumProductQuotientRules(LectureScene):
             return r.move_to(origin + SCALE * np.array([x0 + w / 2, y0 + h / 2, 0]))
 
         def pieces():
-            p = rectangle_pieces(dx.get_value())
-            u, v, du, dv = p["u"], p["v"], p["du"], p["dv"]
+            p = les.rectangle(dx.get_value())
+            u, v, du, dv = p.u, p.v, p.du, p.dv
             return VGroup(piece(0, 0, u, v, C("function"), 0.35),
                           piece(0, v, u, dv, C("derivative"), 0.55),     # u dv
                           piece(u, 0, du, v, C("derivative"), 0.55),     # v du
@@ -206,23 +168,11 @@ class SumProductQuotientRules(LectureScene):
         follow(lab_vdu, 2, RIGHT)
         lab_dudv.add_updater(lambda m: m.next_to(rects[3], UR, buff=0.08))
         labels = VGroup(lab_u, lab_v, lab_uv, lab_du, lab_dv, lab_udv, lab_vdu, lab_dudv)
-
-        def readout():
-            p = rectangle_pieces(dx.get_value())
-            rows = VGroup(label(f"dx = {fmt(p['dx'], 2)}", BODY_SIZE, C("point")),
-                          label(f"u dv = {fmt(p['u_dv'], 3)}", BODY_SIZE, C("derivative")),
-                          label(f"v du = {fmt(p['v_du'], 3)}", BODY_SIZE, C("derivative")),
-                          label(f"du dv = {fmt(p['du_dv'], 3)}", BODY_SIZE, C("gradient")),
-                          label(f"du dv / dx = {fmt(p['corner_per_dx'], 3)}", BODY_SIZE,
-                                C("gradient")))
-            rows.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
-            return rows.next_to([3.0, -1.75, 0], RIGHT, buff=0)
-
-        nums = always_redraw(readout)
+        nums = self._readout(lambda: les.rectangle(dx.get_value()))
         self.play(FadeIn(rects), FadeIn(lab_u), FadeIn(lab_v), FadeIn(lab_uv), run_time=0.8)
         self.play(FadeIn(VGroup(*labels[3:])), FadeIn(nums), run_time=0.8)
         self.wait(1.2)
-        self.play(dx.animate.set_value(DX_END), run_time=3.0, rate_func=smooth)
+        self.play(dx.animate.set_value(les.dx_end), run_time=3.0, rate_func=smooth)
         result = formula("d(u v) = u thin d v + v thin d u", 36, C("tangent"))
         result.move_to([PANEL_X, 1.25, 0])
         note = say("s05.corner", SMALL_SIZE, C("gradient"))
@@ -235,10 +185,29 @@ class SumProductQuotientRules(LectureScene):
         nums.clear_updaters()
         self.play(FadeOut(VGroup(rects, labels, nums, note, result)), run_time=0.5)
 
+    def _readout(self, rectangle) -> VGroup:
+        """The picture's readout lines, re-set every frame from glyphs cut once (no Text laid
+        out per frame), on the baselines the lines of the last rectangle would take."""
+        last = readout_lines(self.lesson.rectangle(self.lesson.dx_end))
+        ref = VGroup(*(label(s, BODY_SIZE) for s, _ in last)).arrange(DOWN, aligned_edge=LEFT,
+                                                                      buff=0.25)
+        ref.next_to([*READOUT_AT, 0], RIGHT, buff=0)
+        lines = VGroup(*(GlyphLine(BODY_SIZE, C(meaning), 32)
+                         .at([READOUT_AT[0], r[0].get_bottom()[1], 0])
+                         for (s, meaning), r in zip(last, ref)))
 
-def _method_key() -> str:
+        def show(group):
+            self.readout = [s for s, _ in readout_lines(rectangle())]
+            for line, s in zip(group, self.readout):
+                line.set(s)
+        lines.add_updater(show)
+        show(lines)
+        return lines
+
+
+def _method_key(method: str) -> str:
     return {"five_point": "s05.numeric", "complex_step": "s05.numeric_cs",
-            "central": "s05.numeric_c", "forward": "s05.numeric_f"}[METHOD]
+            "central": "s05.numeric_c", "forward": "s05.numeric_f"}[method]
 
 
 def _prefix_chars(s: str, k: int) -> int:

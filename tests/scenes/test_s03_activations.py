@@ -1,116 +1,99 @@
-"""Section 3: activations, their derivatives and the saturated regions, against closed forms."""
+"""Section 3: the scene draws the lesson's activations and reads out the lesson's numbers (the
+numbers are checked against closed forms in tests/lessons/test_activations_lesson.py); the GIF
+draws the same functions."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pytest
+from manim import tempconfig
 
 from conftest import probe
+from mathcore import functions
 from scenes import s03_activations as s03
-
-
-def _sig(x):
-    return 1 / (1 + np.exp(-x))
-
-
-ORACLE = {
-    "sigmoid": (_sig, lambda x: _sig(x) * (1 - _sig(x))),
-    "tanh": (np.tanh, lambda x: 1 / np.cosh(x) ** 2),
-    "relu": (lambda x: np.maximum(x, 0), lambda x: np.where(x > 0, 1.0, 0.0)),
-    "leaky_relu": (lambda x: np.where(x > 0, x, 0.01 * x), lambda x: np.where(x > 0, 1, 0.01)),
-    "prelu": (lambda x: np.where(x > 0, x, 0.25 * x), lambda x: np.where(x > 0, 1, 0.25)),
-    "elu": (lambda x: np.where(x > 0, x, np.exp(np.minimum(x, 0)) - 1),
-            lambda x: np.where(x > 0, 1, np.exp(np.minimum(x, 0)))),
-}
-# the lecture's values at the kink: ReLU'(0) = 0, LeakyReLU'(0) = 0.01, PReLU'(0) = alpha,
-# ELU'(0) = alpha; sigmoid'(0) = 1/4 and tanh'(0) = 1 by hand
-AT_ZERO = {"sigmoid": 0.25, "tanh": 1.0, "relu": 0.0, "leaky_relu": 0.01, "prelu": 0.25,
-           "elu": 1.0}
+from scenes.style import fmt
 
 
 @pytest.fixture(scope="module")
-def d():
-    return s03.data()
+def scene():
+    return s03.ActivationsAndTheirSlopes(lang="en")
 
 
-@pytest.fixture(scope="module")
-def acts(d):
-    return {a["name"]: a for a in d["activations"]}
+def curve_at(act, ys, x):
+    """The lesson's samples at x; between two samples (an end cut at the window), on the line
+    that joins them."""
+    return np.interp(x, act.x, ys)
 
 
-def test_all_six_in_the_lectures_order(d):
-    assert [a["name"] for a in d["activations"]] == list(ORACLE)
+def test_the_scene_walks_the_lessons_activations(scene):
+    assert [a.name for a in s03.activations(scene.lesson)] == list(functions.ACTIVATIONS)
 
 
-@pytest.mark.parametrize("name", list(ORACLE))
-def test_curves_match_closed_forms(acts, name):
-    a = acts[name]
-    f, df = ORACLE[name]
-    np.testing.assert_allclose(a["f"], f(a["x"]), rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(a["df"], df(a["x"]), rtol=1e-12, atol=1e-14)
-    assert 0.0 in a["x"]
+@pytest.mark.parametrize("name", ["sigmoid", "relu", "prelu"])
+def test_a_cell_draws_the_lessons_curves_and_kink(scene, name):
+    act = scene.lesson.activation(name)
+    (ax, _, title, at0), shade, cf, cd, kink = scene._cell(act, 0)
+    lo, hi = scene.lesson.y_view
+    for curve, ys in ((cf, act.f), (cd, act.df)):   # cut at the window's edge, split at jumps
+        pts = np.array([ax.p2c(p) for piece in curve for p in piece.get_anchors()])
+        x = act.x[(ys >= lo) & (ys <= hi)]
+        assert np.abs(pts[None, :, 0] - x[:, None]).min(axis=1).max() < 1e-9, act.name
+        np.testing.assert_allclose(pts[:, 1], curve_at(act, ys, pts[:, 0]), atol=1e-6)
+    np.testing.assert_allclose(ax.p2c(kink[0].get_center()), (0, act.df0), atol=1e-9)
+    assert len(kink) == (2 if act.df0_right != act.df0 else 1)
+    assert at0.text.replace(" ", "").endswith(fmt(act.df0))
+    assert len(shade) == len(act.saturated)
+    if "alpha" in act.params:
+        assert fmt(act.params["alpha"]) in title.text
 
 
-@pytest.mark.parametrize("name", list(ORACLE))
-def test_kink_values_follow_the_lecture(acts, name):
-    assert acts[name]["df0"] == pytest.approx(AT_ZERO[name], abs=1e-15)
-    assert acts[name]["df0_right"] == pytest.approx(1.0 if name != "sigmoid" else 0.25)
-
-
-def test_saturated_regions_match_the_threshold_by_hand(acts, d):
-    t = d["threshold"]
-    step = 8 / 800 + 1e-9
-    # sigma' = 1 / (4 cosh^2(x/2)) < t  <=>  |x| > 2 arccosh(1 / (2 sqrt t))
-    xs = 2 * math.acosh(1 / (2 * math.sqrt(t)))
-    (a0, a1), (b0, b1) = acts["sigmoid"]["saturated"]
-    assert (a0, b1) == (-4.0, 4.0)
-    assert abs(a1 + xs) <= step and abs(b0 - xs) <= step
-    # tanh' = 1 / cosh^2 x < t  <=>  |x| > arccosh(1 / sqrt t)
-    xt = math.acosh(1 / math.sqrt(t))
-    (a0, a1), (b0, b1) = acts["tanh"]["saturated"]
-    assert abs(a1 + xt) <= step and abs(b0 - xt) <= step
-    # ReLU and Leaky ReLU (0.01 < t): the whole negative half, kink included
-    assert acts["relu"]["saturated"] == [(-4.0, 0.0)]
-    assert acts["leaky_relu"]["saturated"] == [(-4.0, 0.0)]
-    assert acts["prelu"]["saturated"] == []            # 0.25 > t: no vanishing gradient
-    # ELU' = e^x < t  <=>  x < ln t
-    ((e0, e1),) = acts["elu"]["saturated"]
-    assert e0 == -4.0 and abs(e1 - math.log(t)) <= step
-
-
-def test_remarks_quote_the_ranges(acts):
-    assert acts["sigmoid"]["remark"] == {"lo": "0", "hi": "1"}
-    assert acts["tanh"]["remark"] == {"lo": "−1", "hi": "1"}
-    assert acts["leaky_relu"]["remark"] == {"slope": "0.01"}
-    assert acts["elu"]["remark"] == {"low": "−1"}
-
-
-def test_softmax_by_hand_and_shift_invariance(d):
-    s = d["softmax"]
-    x = np.array([2.0, 1.0, 0.1])
-    e = np.exp(x)
-    np.testing.assert_allclose(s["x"], x)
-    np.testing.assert_allclose(s["p"], e / e.sum(), rtol=1e-14)
-    np.testing.assert_allclose(s["p_shifted"], e / e.sum(), rtol=1e-14)
-    assert s["shift"] != 0
-    assert s["sum"] == pytest.approx(1.0, abs=1e-15)
+def test_remarks_are_the_lessons_numbers(scene):
+    assert s03.remark_fields(scene.lesson.activation("sigmoid")) == {"lo": "0", "hi": "1"}
+    assert s03.remark_fields(scene.lesson.activation("tanh")) == {"lo": "−1", "hi": "1"}
+    assert s03.remark_fields(scene.lesson.activation("elu")) == {"low": "−1"}
 
 
 def test_every_string_exists_in_both_languages():
     from lecture import strings
     keys = [k for k in strings.TABLE if k.startswith("s03.")]
-    assert {f"s03.{n}" for n in ORACLE} <= set(keys)
-    for k in keys:
-        for lang in strings.LANGS:
-            assert strings.TABLE[k][strings.LANGS.index(lang)]
+    assert {f"s03.{n}" for n in functions.ACTIVATIONS} <= set(keys)
+    assert all(strings.TABLE[k][strings.LANGS.index(lang)] for k in keys
+               for lang in strings.LANGS)
+
+
+def test_scene_and_gif_draw_the_same_activations(scene):
+    from animations import activations as gif_mod
+    gif = gif_mod.build("en", width=320, n_frames=4)
+    lesson = scene.lesson
+    for ax, act in zip(gif.axes, lesson.activations):
+        # the GIF's samples are every other sample of the scene's grid: same x, same f and f'
+        x, f = ax.lines[2].get_data()
+        np.testing.assert_allclose(f, np.interp(x, act.x, act.f), atol=1e-12, err_msg=act.name)
+        xd, df = ax.lines[3].get_data()
+        keep = np.isfinite(xd)
+        np.testing.assert_allclose(df[keep], np.interp(xd[keep], act.x, act.df), atol=1e-12)
+        if "alpha" in act.params:
+            assert f"{act.params['alpha']:g}" in ax.get_title()
+
+
+@pytest.mark.render
+def test_the_live_readouts_are_the_lessons_numbers():
+    """The whole scene in a dry run (no frames written): at the end of the shift the numbers
+    over the bars and the caption are the lesson's, formatted."""
+    with tempconfig({"dry_run": True, "pixel_width": 256, "pixel_height": 144,
+                     "frame_rate": 5, "disable_caching": True, "progress_bar": "none"}):
+        scene = s03.ActivationsAndTheirSlopes(lang="en")
+        scene.render()
+    sm = scene.lesson.softmax
+    in_nums, out_nums, caption = scene.live
+    assert in_nums.shown == [fmt(v, 3) for v in sm.x + sm.shift]
+    assert out_nums.shown == [fmt(v, 3) for v in sm.p_shifted]
+    assert caption.shown == f"x + c, c = {fmt(sm.shift, 2)}"
 
 
 @pytest.mark.render
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_renders_at_test_size(scene_build, lang):
     info = probe(scene_build(3, lang=lang))
-    assert (info["width"], info["height"]) == (256, 144)
-    assert info["frames"] > 0
+    assert (info["width"], info["height"], info["frames"] > 0) == (256, 144, True)
     assert 30 <= info["duration"] <= 100  # x2: steps wait for narration
