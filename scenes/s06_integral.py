@@ -1,6 +1,7 @@
 """Section 6: the integral as an area: Riemann rectangles refine (n = 4 ... 64) toward it.
 
-The lecturer's own function and bounds (render.py --function/--range) replace sin x + 0.5x + 1 on
+Every number comes from the section's lesson (``lessons.integral``, its ``video`` view): the
+lecturer's own function and bounds (render.py --function/--range) replace sin x + 0.5x + 1 on
 [0, 5]. f may be negative on part of [a, b]: those rectangles hang below the x axis and count
 negative (the area is signed); the axes are fitted to the curve and to 0, and the numbers on them
 then sit along the plot's bottom and left edges, clear of the rectangles.
@@ -12,25 +13,16 @@ import numpy as np
 from manim import (DL, DOWN, LEFT, RIGHT, UP, Axes, Create, FadeIn, FadeOut, Polygon,
                    Transform, VGroup, Write, config)
 
-from lecture import params
-from mathcore import calculus, functions, rules
-
 from .style import (SMALL_SIZE, C, LectureScene, fit_text, fmt, formula, is_flat, keep_in_frame,
                     label, nice_ticks, say, tr, y_window)
 
-# the lecture's example, unless the lecturer typed her own (render.py --function/--range)
-FUNCTION = params.function(rules.sum_(functions.get("sin"), functions.get("affine", a=0.5, b=1)))
-A, B = params.pair("range", (0.0, 5.0))
-NS = (4, 8, 16, 32, 64)
-RULE = "left"
 
-
-def view() -> dict:
-    """The drawn curve's extent (a little past b where f is finite there) and the axes' ranges:
-    x from a (or a bit left of it when a < 0) to past b; y over the curve and 0."""
-    w = B - A
-    xs = np.linspace(A, B, 401)
-    ys = np.asarray(FUNCTION.f(xs), dtype=float)
+def view(r) -> dict:
+    """Where the video draws the lesson's view ``r`` (a lessons.integral.Riemann): the curve's
+    extent (on past b while f stays in the window there), x from a (or a bit left of it when
+    a < 0) to past b, y over the curve and 0."""
+    a, b, ys = r.a, r.b, r.y
+    w = b - a
     lo, hi = min(ys.min(), 0.0), max(ys.max(), 0.0)
     if is_flat(lo, hi):          # 0*x, 1e-20*x: a flat curve on a window of sane height
         ylo, yhi = y_window([lo, hi])
@@ -38,23 +30,10 @@ def view() -> dict:
         pad = 0.08 * (hi - lo)
         ylo = ys.min() - pad if ys.min() < 0 else 0.0
         yhi = ys.max() + pad if ys.max() > 0 else 0.0
-    end = B
-    with np.errstate(all="ignore"):
-        more = np.asarray(FUNCTION.f(np.linspace(B, B + 0.06 * w, 21)), dtype=float)
-    if np.all(np.isfinite(more)) and np.all((more >= ylo) & (more <= yhi)):
-        end = B + 0.06 * w
-    return {"curve": (A, end), "x_range": (A - (0.04 * w if A < 0 else 0.0), B + 0.08 * w),
+    px, py = r.past_b()
+    end = px[-1] if np.all(np.isfinite(py)) and np.all((py >= ylo) & (py <= yhi)) else b
+    return {"curve": (a, end), "x_range": (a - (0.04 * w if a < 0 else 0.0), b + 0.08 * w),
             "y_range": (ylo, yhi)}
-
-
-def data() -> dict:
-    """What the scene shows: each n's partition, sum and error against the quadrature integral."""
-    exact = calculus.integrate(FUNCTION, A, B)
-    parts = [calculus.riemann_rectangles(FUNCTION, A, B, n, RULE) for n in NS]
-    sums = np.array([p.total for p in parts])
-    return {"a": A, "b": B, "n": np.array(NS), "partitions": parts, "sums": sums,
-            "integral": exact, "errors": sums - exact, **{k: np.array(v) for k, v in
-                                                          view().items()}}
 
 
 def rectangles(ax, edges, heights, n_for_stroke: int) -> VGroup:
@@ -66,15 +45,20 @@ def rectangles(ax, edges, heights, n_for_stroke: int) -> VGroup:
 
 class RectanglesFillTheArea(LectureScene):
     SECTION = 6
+    LESSON = "integral"
+
+    @property
+    def r(self):
+        """The lesson's video view (lessons.integral.Riemann): every number the scene shows."""
+        return self.lesson.video
 
     def construct(self):
-        self.d = data()
         self.show_title()
         self.show_integral()
-        self.show_curve()
+        self.ax = self.show_curve(view(self.r))
         self.show_table_head()
-        self.refine_rectangles()
-        self.show_exact_area()
+        rects = self.refine_rectangles()
+        self.show_exact_area(rects)
 
     def show_integral(self):
         self.integral = formula(
@@ -83,40 +67,41 @@ class RectanglesFillTheArea(LectureScene):
         self.integral.to_edge(UP, buff=0.4).to_edge(RIGHT, buff=0.5)
         self.play(Write(self.integral), run_time=1.5)
 
-    def show_curve(self):
-        d = self.d
+    def show_curve(self, d: dict):
+        r = self.r
         (xlo, xhi), (ylo, yhi) = d["x_range"], d["y_range"]
         ax = Axes(x_range=[xlo, xhi, (xhi - xlo) / 4], y_range=[ylo, yhi, (yhi - ylo) / 4],
                   x_length=6.6, y_length=4.9, tips=False,
                   axis_config={"color": C("muted"), "include_ticks": False})
         ax.to_corner(DL, buff=0.75)
-        curve = ax.plot(FUNCTION.f, x_range=list(d["curve"]), color=C("function"),
+        curve = ax.plot(r.function.f, x_range=list(d["curve"]), color=C("function"),
                         stroke_width=4)
         # numbers along the plot's bottom and left edges (the x axis itself when f >= 0): below
         # the axis they would sit on rectangles that hang under it; a and b mark the bounds
-        w = B - A
-        xs = [t for t in nice_ticks(xlo, xhi, 6) if min(abs(t - A), abs(t - B)) > 0.12 * w]
+        w = r.b - r.a
+        xs = [t for t in nice_ticks(xlo, xhi, 6) if min(abs(t - r.a), abs(t - r.b)) > 0.12 * w]
         ticks = VGroup(*[label(fmt(t, 3), 18, C("muted")).next_to(ax.c2p(t, ylo), DOWN, 0.12)
                          for t in xs],
                        *[label(fmt(t, 3), 18, C("muted")).next_to(ax.c2p(xlo, t), LEFT, 0.12)
                          for t in nice_ticks(ylo, yhi, 4)])
-        ends = VGroup(label(f"a = {fmt(A)}", 20, C("area")).next_to(ax.c2p(A, ylo), DOWN, 0.12),
-                      label(f"b = {fmt(B)}", 20, C("area")).next_to(ax.c2p(B, ylo), DOWN, 0.12))
+        ends = VGroup(*[label(f"{n} = {fmt(x)}", 20, C("area")).next_to(ax.c2p(x, ylo), DOWN, 0.12)
+                        for n, x in (("a", r.a), ("b", r.b))])
         room = VGroup(ticks, ends).get_left()[0] - (-7.1 + 0.25)
         if room < 0:
             VGroup(ax, curve, ticks, ends).shift(RIGHT * -room)
-        name = formula(f"f(x) = {FUNCTION.instance_formula}", 28, C("function"))
+        name = formula(f"f(x) = {r.function.instance_formula}", 28, C("function"))
         if name.width > ax.width:
             name.scale_to_fit_width(ax.width)
         name.next_to(ax, UP, buff=0.25).align_to(ax, LEFT).shift(RIGHT * 0.2)
         self.play(Create(ax), FadeIn(ticks), Create(curve), FadeIn(name), FadeIn(ends),
                   run_time=1.5)
-        self.ax, self.curve = ax, curve
+        self.curve = curve
+        return ax
 
     def show_table_head(self):
         self.cols = (1.3, 4.0, 6.2)  # right edges of the n, sum and error columns
         exact = VGroup(say("s06.exact", SMALL_SIZE, C("muted")),
-                       label(f"= {fmt(self.d['integral'], 6)}", SMALL_SIZE + 4, C("area")))
+                       label(f"= {fmt(self.r.integral, 6)}", SMALL_SIZE + 4, C("area")))
         exact.arrange(RIGHT, buff=0.2).next_to(self.integral, DOWN, buff=0.45)
         exact.align_to(self.integral, RIGHT)
         head = VGroup(label("n", SMALL_SIZE, C("muted")), say("s06.sum", SMALL_SIZE, C("muted")),
@@ -132,11 +117,15 @@ class RectanglesFillTheArea(LectureScene):
         self.wait(1)
         self.exact = exact
 
+    def row_texts(self, k: int) -> tuple[str, str, str]:
+        """Row k of the table as shown: n, the left sum and its error (the lesson's numbers)."""
+        r = self.r
+        return str(r.ns[k]), fmt(r.sums["left"][k], 6), fmt(r.errors["left"][k], 3)
+
     def table_row(self, k: int) -> VGroup:
-        d = self.d
-        row = VGroup(label(str(NS[k]), SMALL_SIZE + 2),
-                     label(fmt(d["sums"][k], 6), SMALL_SIZE + 2, C("area")),
-                     label(fmt(d["errors"][k], 3), SMALL_SIZE + 2, C("gradient")))
+        n, total, error = self.row_texts(k)
+        row = VGroup(label(n, SMALL_SIZE + 2), label(total, SMALL_SIZE + 2, C("area")),
+                     label(error, SMALL_SIZE + 2, C("gradient")))
         y = self.row_y - 0.5 * (k + 1)
         for i, (m, x) in enumerate(zip(row, self.cols)):
             if i and m.width > x - self.cols[i - 1] - 0.25:     # a long number: its column
@@ -144,19 +133,19 @@ class RectanglesFillTheArea(LectureScene):
             m.move_to([x, y, 0], aligned_edge=RIGHT)
         return row
 
-    def refine_rectangles(self):
-        ax, parts = self.ax, self.d["partitions"]
-        rects = rectangles(ax, parts[0].edges, parts[0].heights, NS[0])
+    def refine_rectangles(self) -> VGroup:
+        ax, ns, parts = self.ax, self.r.ns, self.r.partitions["left"]
+        rects = rectangles(ax, parts[0].edges, parts[0].heights, ns[0])
         self.add(rects)
         self.bring_to_front(self.curve)
         self.play(FadeIn(rects), run_time=1)
         self.play(FadeIn(self.table_row(0)), run_time=0.8)
         self.wait(1.6)
-        for k in range(1, len(NS)):
-            old, new = parts[k - 1], parts[k]
+        for k in range(1, len(ns)):
+            new = parts[k]
             # the old rectangles cut in two, then each half grows or shrinks to its new height
-            split = rectangles(ax, new.edges, np.repeat(old.heights, 2), NS[k])
-            target = rectangles(ax, new.edges, new.heights, NS[k])
+            split = rectangles(ax, new.edges, self.r.split("left", k - 1), ns[k])
+            target = rectangles(ax, new.edges, new.heights, ns[k])
             self.remove(rects)
             rects = split
             self.add(rects)
@@ -164,19 +153,19 @@ class RectanglesFillTheArea(LectureScene):
             self.play(Transform(rects, target), run_time=1.6)
             self.play(FadeIn(self.table_row(k)), run_time=0.8)
             self.wait(1.4)
-        self.rects = rects
+        return rects
 
-    def show_exact_area(self):
-        area = self.ax.get_area(self.curve, x_range=[A, B], color=C("area"), opacity=0.75)
-        ys = np.asarray(FUNCTION.f(np.linspace(A, B, 801)), dtype=float)
+    def show_exact_area(self, rects: VGroup):
+        r = self.r
+        area = self.ax.get_area(self.curve, x_range=[r.a, r.b], color=C("area"), opacity=0.75)
         room = config.frame_width / 2 - 0.3 - (self.ax.get_right()[0] + 0.3)
-        note = fit_text(tr("s06.area" if ys.min() >= 0 else "s06.signed"), min(room, 6.6),
+        note = fit_text(tr("s06.signed" if r.signed else "s06.area"), min(room, 6.6),
                         SMALL_SIZE, C("area"))
-        note.next_to(self.table_row(len(NS) - 1), DOWN, buff=0.5).align_to(self.head, RIGHT)
+        note.next_to(self.table_row(len(r.ns) - 1), DOWN, buff=0.5).align_to(self.head, RIGHT)
         if note.get_left()[0] < self.ax.get_right()[0] + 0.3:
             note.align_to(self.ax.get_right() + RIGHT * 0.3, LEFT)
         keep_in_frame(note)
-        self.play(FadeOut(self.rects), FadeIn(area), run_time=1.5)
+        self.play(FadeOut(rects), FadeIn(area), run_time=1.5)
         self.bring_to_front(self.curve)
         self.play(FadeIn(note), FadeIn(self.signs()),
                   self.exact.animate.scale(1.15, about_edge=RIGHT), run_time=1)
@@ -185,23 +174,15 @@ class RectanglesFillTheArea(LectureScene):
     def signs(self) -> VGroup:
         """+ and − on the parts of the area above and below the x axis, when f changes sign
         on [a, b] (the integral counts the part below negative)."""
-        xs = np.linspace(A, B, 801)
-        ys = np.asarray(FUNCTION.f(xs), dtype=float)
-        if ys.min() >= 0 or ys.max() <= 0:
-            return VGroup()
         marks = VGroup()
-        cuts = np.flatnonzero(np.diff(np.sign(ys))) + 1
-        for x, y in zip(np.split(xs, cuts), np.split(ys, cuts)):
-            if len(x) < 2 or not np.any(y):
-                continue
+        for part in self.r.signed_parts():
             # at the part's centroid when it is tall enough there, else just outside its peak
-            cx, cy = np.sum(x * np.abs(y)) / np.sum(np.abs(y)), np.sum(y * y / 2) / np.sum(y)
-            mark = label("+" if cy > 0 else "−", 40, C("text"), weight="BOLD")
-            peak = y[np.argmax(np.abs(y))]
-            tall = abs(self.ax.c2p(0, peak)[1] - self.ax.c2p(0, 0)[1])
+            mark = label("+" if part.sign == "+" else "−", 40, C("text"), weight="BOLD")
+            tall = abs(self.ax.c2p(0, part.peak)[1] - self.ax.c2p(0, 0)[1])
             if tall > 1.0:
-                mark.move_to(self.ax.c2p(cx, cy))
+                mark.move_to(self.ax.c2p(part.cx, part.cy))
             else:
-                mark.next_to(self.ax.c2p(cx, peak), UP if peak > 0 else DOWN, buff=0.08)
+                mark.next_to(self.ax.c2p(part.cx, part.peak), UP if part.peak > 0 else DOWN,
+                             buff=0.08)
             marks.add(mark)
         return marks

@@ -1,75 +1,61 @@
-"""animations.riemann: left, right and midpoint sums as n doubles, against the integral."""
+"""animations.riemann draws lessons.integral's slide view: left, right and midpoint sums as n
+doubles (x^2 on [0, 2] for the lecture); every number on it is the lesson's."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import run_cli
-from PIL import Image
+from test_secant_tangent import frames_of, renders
 
 from animations import riemann as mod
 
-BUDGET = 2_000_000
+
+def test_schedule_holds_each_level_then_morphs_to_the_next():
+    sched = mod.schedule(6)
+    assert len(sched) == 6 * mod.HOLD_FRAMES + 5 * mod.MORPH_FRAMES == mod.build().n_frames
+    assert sched[0] == (0, 0.0) and sched[-1] == (5, 0.0)
+    assert [k for k, _ in sched] == sorted(k for k, _ in sched)
+    assert sum(1 for _, t in sched if t > 0) == 5 * mod.MORPH_FRAMES
 
 
-def _sum_by_hand(n, rule):
-    a, b = mod.A, mod.B
-    h = (b - a) / n
-    offset = {"left": 0.0, "right": 1.0, "midpoint": 0.5}[rule]
-    x = a + (np.arange(n) + offset) * h
-    return h * np.sum(x ** 2)
+def test_lecture_panels_show_the_sums_of_x_squared_by_hand():
+    gif = mod.build("en", 320)
+    assert (gif.r.a, gif.r.b, gif.r.function.params) == (0.0, 2.0, {"n": 2})
+    for i in frames_of(gif, (0, mod.HOLD_FRAMES + mod.MORPH_FRAMES)):
+        k, _ = gif.schedule[i]
+        n = (2, 4)[k]
+        h = 2.0 / n
+        for (area, _, _, dots, texts), offset in zip(gif.panels, (0.0, 1.0, 0.5)):
+            xs = (np.arange(n) + offset) * h
+            total = h * np.sum(xs ** 2)
+            assert texts[0].get_text().endswith(f"{total:.4f}")
+            assert texts[1].get_text().endswith(f"{total - 8 / 3:+.3g}")
+            np.testing.assert_allclose(dots.get_xdata(), xs, atol=1e-15)
+            np.testing.assert_allclose(area.get_xy()[1:-2:2, 1], xs ** 2, atol=1e-15)
+        assert gif.n_text.get_text().endswith(f"{n}")
 
 
-def test_levels_double():
-    d = mod.data()
-    assert d["n"] == [2, 4, 8, 16, 32, 64]
-    assert len(d["schedule"]) == mod.N_FRAMES
+def test_morph_frames_move_the_halves_between_levels():
+    gif = mod.build("en", 320)
+    i = mod.HOLD_FRAMES                       # the first morph frame, 2 -> 4 rectangles
+    (k, t), = [gif.schedule[j] for j in frames_of(gif, (i,))]
+    assert k == 0 and 0 < t < 1
+    heights = gif.panels[0][0].get_xy()[1:-2:2, 1]
+    np.testing.assert_allclose(heights, (1 - t) * np.array([0, 0, 1, 1]) + t * np.array(
+        [0, 0.25, 1, 2.25]), atol=1e-15)     # left heights of x^2: n = 2 split, then n = 4
 
 
-def test_sums_match_a_hand_written_sum_and_the_integral():
-    d = mod.data()
-    assert mod.FUNCTION.params == {"n": 2}
-    exact = (mod.B ** 3 - mod.A ** 3) / 3
-    assert d["integral"] == pytest.approx(exact, rel=1e-13)
-    for rule in mod.RULES:
-        r = d["rules"][rule]
-        hand = np.array([_sum_by_hand(n, rule) for n in d["n"]])
-        np.testing.assert_allclose(r["sums"], hand, rtol=1e-12)
-        np.testing.assert_allclose(r["errors"], hand - exact, rtol=1e-9, atol=1e-14)
-        for n, edges, heights in zip(d["n"], r["edges"], r["heights"]):
-            assert len(edges) == n + 1 and len(heights) == n
-            assert np.sum(heights) * (edges[1] - edges[0]) == pytest.approx(
-                _sum_by_hand(n, rule), rel=1e-12)
-
-
-def test_errors_shrink_at_the_rules_orders():
-    rules = mod.data()["rules"]
-    assert np.all(rules["left"]["errors"] < 0) and np.all(rules["right"]["errors"] > 0)
-    for rule, order in (("left", 1), ("right", 1), ("midpoint", 2)):
-        err = np.abs(rules[rule]["errors"])
-        ratios = err[:-1] / err[1:]
-        # halving the width divides the error by 2 ** order, asymptotically
-        assert ratios[-1] == pytest.approx(2 ** order, rel=0.05), rule
-
-
-def test_schedule_holds_then_morphs():
-    sched = mod.data()["schedule"]
-    assert sched[0] == (0, 0.0) and sched[-1] == (mod.N_LEVELS - 1, 0.0)
-    levels = [k for k, _ in sched]
-    assert levels == sorted(levels)
-    assert sum(1 for _, t in sched if t > 0) == (mod.N_LEVELS - 1) * mod.MORPH_FRAMES
+def test_typed_function_is_drawn_flat_or_fitted():
+    flat = mod.build("en", 320, options={"function": "0*x", "range": (0.0, 2.0)})
+    ylo, yhi = flat.axes[0].get_ylim()
+    assert ylo < 0 < yhi and yhi - ylo >= 2.0
+    own = mod.build("en", 320, options={"function": "x**2 - 1", "range": (0.0, 3.0)})
+    assert own.lesson.custom and own.axes[0].get_ylim()[0] < -1 < 8 < own.axes[0].get_ylim()[1]
 
 
 @pytest.mark.render
 def test_gif_renders_and_is_byte_identical_twice(tmp_path):
-    gifs = []
     for run in ("a", "b"):
-        run_cli("gifs", "riemann", "--lang", "zh", "--width", 320, "--out", tmp_path / run,
-                check=True)
-        gifs.append(tmp_path / run / "gifs" / "zh" / "riemann.gif")
-    with Image.open(gifs[0]) as im:
-        assert im.size == (320, 180)
-        assert im.n_frames == mod.N_FRAMES
-        assert im.info["loop"] == 0
-    assert gifs[0].stat().st_size < BUDGET / 3
-    assert gifs[0].read_bytes() == gifs[1].read_bytes()
+        renders(tmp_path / run, "riemann", mod.build().n_frames)
+    first, second = (tmp_path / run / "gifs" / "zh" / "riemann.gif" for run in ("a", "b"))
+    assert first.read_bytes() == second.read_bytes()

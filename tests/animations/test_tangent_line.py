@@ -1,51 +1,43 @@
-"""animations.tangent_line: the tangent to x^3 - 2x travelling there and back."""
+"""animations.tangent_line draws lessons.tangent_2d: the tangent to x^3 - 2x travelling there
+and back over the lesson's sweep; every number on it is the lesson's."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import run_cli
-from PIL import Image
+from test_secant_tangent import frames_of, renders
 
 from animations import tangent_line as mod
 
-BUDGET = 2_000_000
+
+def test_lecture_curve_tangents_and_readouts_by_hand():
+    gif = mod.build("zh", 320)
+    assert gif.n_frames == 140 and gif.ax.get_xlim() == (-2.2, 2.2)
+    x = gif.ax.lines[0].get_xdata()
+    np.testing.assert_allclose(gif.ax.lines[0].get_ydata(), x ** 3 - 2 * x, atol=1e-12)
+    np.testing.assert_allclose(gif.low.lines[-1].get_ydata(), 3 * x ** 2 - 2, atol=1e-12)
+    for i in frames_of(gif, (0, 35, 70, 139)):
+        (a,), (fa,) = gif.dot.get_data()
+        m = 3 * a * a - 2
+        assert a == pytest.approx(-1.9 * np.cos(2 * np.pi * i / 140), abs=1e-12)
+        assert fa == pytest.approx(a ** 3 - 2 * a, abs=1e-12)
+        assert (gif.x_text.get_text(), gif.m_text.get_text()) == (f"{a:.2f}", f"{m:.2f}")
+        (x0, x1), (y0, y1) = gif.line.get_data()
+        assert (x0, x1) == (-2.2, 2.2)
+        assert (y1 - y0) / (x1 - x0) == pytest.approx(m, abs=1e-9)
+        assert y0 + m * (a - x0) == pytest.approx(fa, abs=1e-9)
 
 
-def test_curve_and_slopes_are_those_of_x_cubed_minus_2x():
-    d = mod.data()
-    assert (mod.POWER_N, mod.AFFINE_A, mod.AFFINE_B) == (3, -2.0, 0.0)
-    np.testing.assert_allclose(d["y"], d["x"] ** 3 - 2 * d["x"], rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(d["dy"], 3 * d["x"] ** 2 - 2, rtol=1e-12, atol=1e-12)
-    xs = d["xs"]
-    np.testing.assert_allclose(d["ys"], xs ** 3 - 2 * xs, rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose(d["slopes"], 3 * xs ** 2 - 2, rtol=1e-12, atol=1e-12)
-
-
-def test_drawn_lines_are_the_tangents():
-    d = mod.data()
-    (x0, x1) = d["line_x"]
-    for x, y, m, (y0, y1) in zip(d["xs"], d["ys"], d["slopes"], d["line_y"]):
-        assert (y1 - y0) / (x1 - x0) == pytest.approx(m, rel=1e-9, abs=1e-9)
-        assert y0 + m * (x - x0) == pytest.approx(y, abs=1e-9)
-
-
-def test_travel_loops_without_a_jump():
-    xs = mod.data()["xs"]
-    assert len(xs) == mod.N_FRAMES
-    assert xs[0] == pytest.approx(-mod.SWEEP) and xs.max() == pytest.approx(mod.SWEEP)
-    steps = np.abs(np.diff(np.r_[xs, xs[0]]))         # the wrap-around step included
-    assert steps.max() < 2.5 * np.pi * mod.SWEEP / mod.N_FRAMES
-    assert abs(xs[-1] - xs[0]) == pytest.approx(abs(xs[1] - xs[0]))
+def test_typed_function_is_swept_over_the_middle_of_its_range():
+    gif = mod.build("en", 320, options={"function": "sin(x)*exp(-x/3)", "range": (0.0, 6.0)})
+    half = 1.9 / 2.2 * 3
+    xs = [gif.ddot.get_xdata()[0] for _ in frames_of(gif, range(gif.n_frames))]
+    assert min(xs) == pytest.approx(3 - half) and max(xs) == pytest.approx(3 + half)
+    np.testing.assert_allclose(gif.ddot.get_ydata(), np.exp(-xs[-1] / 3) * (
+        np.cos(xs[-1]) - np.sin(xs[-1]) / 3), rtol=1e-10)
+    assert gif.ax.get_xlim() == (0.0, 6.0)
 
 
 @pytest.mark.render
 def test_gif_renders_through_the_cli(tmp_path):
-    run_cli("gifs", "tangent_line", "--lang", "en", "--width", 320, "--out", tmp_path,
-            check=True)
-    gif = tmp_path / "gifs" / "en" / "tangent_line.gif"
-    with Image.open(gif) as im:
-        assert im.size == (320, 180)
-        assert im.n_frames == mod.N_FRAMES
-        assert im.info["loop"] == 0
-    assert gif.stat().st_size < BUDGET / 3
+    renders(tmp_path, "tangent_line", mod.TangentTravelsAlongCurve.n_frames)

@@ -1,57 +1,82 @@
-"""Section 6: left Riemann sums of sin x + 0.5x + 1 on [0, 5], checked by hand."""
+"""Section 6: the scene shows the lesson's Riemann sums, and the GIF the same ones under options."""
 
 import math
 
 import numpy as np
 import pytest
+from manim import Text, tempconfig
 
 from conftest import probe
 from lecture import strings
 from scenes import s06_integral as s06
+from scenes.style import fmt
+
+OWN = {"function": "x**2 - 1", "range": (0.0, 3.0)}
 
 
-def f(x):
-    return np.sin(x) + 0.5 * x + 1
+def dry_run(**kw) -> s06.RectanglesFillTheArea:
+    with tempconfig({"dry_run": True, "pixel_width": 64, "pixel_height": 36, "frame_rate": 5,
+                     "verbosity": "ERROR", "disable_caching": True}):
+        scene = s06.RectanglesFillTheArea(**kw)
+        scene.render()
+    return scene
 
 
-EXACT = (1 - math.cos(5.0)) + 0.25 * 25 + 5.0  # antiderivative -cos x + x^2/4 + x on [0, 5]
+def texts(scene) -> set[str]:
+    return {t.original_text for m in scene.mobjects for t in m.get_family() if isinstance(t, Text)}
 
 
-def test_function_is_the_one_the_oracle_knows():
-    xs = np.linspace(0, 5, 11)
-    np.testing.assert_allclose(s06.FUNCTION.f(xs), f(xs), rtol=1e-15)
-    assert (s06.A, s06.B, s06.RULE) == (0.0, 5.0, "left")
-    assert s06.FUNCTION.instance_formula == "sin x + 0.5 x + 1"  # mathcore writes it tidy
+def test_table_on_screen_is_the_lessons_left_sums_checked_by_hand():
+    scene = dry_run(options=OWN)
+    shown = texts(scene)
+    for k, n in enumerate((4, 8, 16, 32, 64)):
+        h = 3.0 / n
+        total = h * np.sum((np.arange(n) * h) ** 2 - 1)    # x^3/3 - x: 6 on [0, 3]
+        row = scene.row_texts(k)
+        assert row == (str(n), fmt(total, 6), fmt(total - 6.0, 3))
+        assert set(row) <= shown, row
+    assert f"= {fmt(6.0, 6)}" in shown and "a = 0" in shown and "b = 3" in shown
 
 
-def test_integral_and_sums():
-    d = s06.data()
-    assert d["integral"] == pytest.approx(EXACT, rel=1e-12)
-    assert list(d["n"]) == [4, 8, 16, 32, 64]
-    for n, p, s, e in zip(d["n"], d["partitions"], d["sums"], d["errors"]):
-        h = 5.0 / n
-        left = np.arange(n) * h
-        np.testing.assert_allclose(p.edges, np.linspace(0, 5, n + 1), atol=1e-14)
-        np.testing.assert_allclose(p.heights, f(left), rtol=1e-13)
-        assert s == pytest.approx(np.sum(f(left)) * h, rel=1e-13)
-        assert e == pytest.approx(s - EXACT, abs=1e-11)
+def test_the_gif_and_the_scene_sum_the_same_under_options():
+    from animations import riemann
+    gif = riemann.build(options=OWN)
+    gif.init()
+    scene = s06.RectanglesFillTheArea(options=OWN)
+    assert gif.r.function is scene.r.function and (gif.r.a, gif.r.b) == (scene.r.a, scene.r.b)
+    for k, n in enumerate(scene.r.ns):
+        level = gif.r.ns.index(n)
+        gif.update(gif.schedule.index((level, 0.0)))
+        left = gif.panels[0][-1][0].get_text()           # "sum = 2.3456" in the left panel
+        assert float(left.split("=")[-1]) == pytest.approx(float(scene.row_texts(k)[1]),
+                                                           abs=6e-5)
+        np.testing.assert_allclose(gif.panels[0][0].get_xy()[1:-2:2, 1],
+                                   scene.r.partitions["left"][k].heights)
+    np.testing.assert_allclose(gif.panels[0][2].get_ydata(), scene.r.y)
 
 
-def test_error_is_first_order():
-    # the left rule errs like 1/n: doubling n about halves the error
-    e = np.abs(s06.data()["errors"])
-    assert np.all(np.diff(e) < 0)
-    np.testing.assert_allclose(e[:-1] / e[1:], 2.0, rtol=0.11)
+def test_view_holds_the_curve_and_zero():
+    v = s06.view(s06.RectanglesFillTheArea(options=OWN).r)
+    assert v["y_range"][0] < -1.0 and 8.0 < v["y_range"][1]       # f(0) = -1, f(3) = 8
+    assert v["x_range"][0] == 0.0 and v["x_range"][1] > 3.0
+    below = s06.view(s06.RectanglesFillTheArea(options={"function": "-x**2 - 1",
+                                                        "range": (-1.0, 3.0)}).r)
+    assert below["y_range"][1] == 0.0 and below["y_range"][0] < -10.0
+    assert below["x_range"][0] < -1.0                        # a little room left of a < 0
+    flat = s06.view(s06.RectanglesFillTheArea(options={"function": "0*x",
+                                                       "range": (0.0, 2.0)}).r)
+    np.testing.assert_allclose(flat["y_range"], (-1.0, 1.0))
 
 
-def test_strings_in_both_languages():
-    for key in ("s06.sum", "s06.error", "s06.exact", "s06.left_rule", "s06.area"):
-        assert strings.text(key, "zh") != strings.text(key, "en")
+def test_lectures_example_and_strings():
+    r = s06.RectanglesFillTheArea().r
+    assert r.integral == pytest.approx((1 - math.cos(5.0)) + 0.25 * 25 + 5.0, rel=1e-12)
+    assert [strings.text(k, "zh") != strings.text(k, "en") for k in
+            ("s06.sum", "s06.error", "s06.exact", "s06.left_rule", "s06.area")] == [True] * 5
 
 
 @pytest.mark.render
 def test_scene_renders(scene_build):
     info = probe(scene_build(6))
-    assert (info["width"], info["height"]) == (256, 144)
-    assert info["frames"] > 0
-    assert 25 <= info["duration"] <= 80  # x2: steps wait for narration
+    assert (info["width"], info["height"], info["frames"] > 0) == (256, 144, True)
+    assert 25 <= info["duration"] <= 80, info  # x2: steps wait for narration

@@ -1,48 +1,78 @@
-"""Section 7: tangent slopes of x^3 - 2x and where they vanish, checked by hand."""
-
-import math
+"""Section 7: the readout on screen is the lesson's x and slope; the GIF travels the same sweep."""
 
 import numpy as np
 import pytest
+from manim import tempconfig
 
 from conftest import probe
 from lecture import strings
 from scenes import s07_tangent_2d as s07
+from scenes.style import GlyphFont, fmt
+
+OWN = {"function": "x**3 - 3*x", "range": (-2.5, 2.5)}
 
 
-def test_function_and_formulas():
-    xs = np.linspace(-2, 2, 9)
-    np.testing.assert_allclose(s07.FUNCTION.f(xs), xs ** 3 - 2 * xs, atol=1e-14)
-    # mathcore writes the sum tidy ("- 2 x", no "+ 0"): the scene shows it as it is
-    assert s07.FUNCTION.instance_formula == "x^3 - 2 x"
-    assert s07.FUNCTION.instance_derivative_formula == "3 x^2 - 2"
+@pytest.fixture(scope="module")
+def travelled():
+    """The scene run through (no file written) with a lecturer's own cubic."""
+    with tempconfig({"dry_run": True, "pixel_width": 64, "pixel_height": 36, "frame_rate": 5,
+                     "verbosity": "ERROR", "disable_caching": True}):
+        scene = s07.TangentTravelsAlongCurve(lang="en", options=OWN)
+        scene.render()
+    return scene
 
 
-def test_slopes_match_the_derivative_by_hand():
-    d = s07.data()
-    np.testing.assert_allclose(d["slope"], 3 * d["x"] ** 2 - 2, rtol=1e-13, atol=1e-13)
-    # and an independent finite difference of the plain polynomial
-    h = 1e-5
-    fd = ((d["x"] + h) ** 3 - 2 * (d["x"] + h) - (d["x"] - h) ** 3 + 2 * (d["x"] - h)) / (2 * h)
-    np.testing.assert_allclose(d["slope"], fd, atol=1e-8)
+def test_readout_shows_x_and_the_slope_by_hand(travelled):
+    log = travelled.readout_log
+    assert len(log) > 20
+    for x, (x_line, slope_line) in log:
+        assert x_line == f"x = {fmt(x, 4)}"
+        slope = 3 * x * x - 3                            # f' of x^3 - 3x
+        assert slope_line.startswith(strings.text("slope", "en") + " f'(x) = ")
+        assert float(slope_line.split("=")[-1].replace("−", "-")) == pytest.approx(
+            slope, abs=6e-3 * max(1, abs(slope)))
+    # the travel: from the sweep's start, past both flat points (x = -1, 1), to its end
+    half = 1.9 / 2.2 * 2.5
+    xs = [x for x, _ in log]
+    assert xs[0] == pytest.approx(-half) and xs[-1] == pytest.approx(half)
+    assert any(abs(x + 1) < 1e-6 for x in xs) and any(abs(x - 1) < 1e-6 for x in xs)
 
 
-def test_zero_slope_points():
-    d = s07.data()
-    r = math.sqrt(2 / 3)
-    np.testing.assert_allclose(d["zeros"], [-r, r], atol=1e-12)
-    np.testing.assert_allclose(d["f_at_zeros"], [r ** 3 * -1 + 2 * r, r ** 3 - 2 * r], atol=1e-12)
-    np.testing.assert_allclose(d["slope_at_zeros"], 0.0, atol=1e-11)
+def test_the_glyphs_on_screen_spell_the_last_readout(travelled):
+    x_line, slope_line = travelled.readout_log[-1][1]
+    font = GlyphFont.of(s07.BODY_SIZE)
+    for line, text in zip(travelled.readout, (x_line, slope_line)):
+        drawn = [m for m in line if len(m.points)]
+        assert len(drawn) == sum(font.char(c)[0] is not None for c in text)
+    assert x_line == f"x = {fmt(1.9 / 2.2 * 2.5, 4)}"
+
+
+def test_scene_and_gif_travel_the_same_sweep_with_the_same_slopes():
+    from animations import tangent_line
+    gif = tangent_line.build(options=OWN, n_frames=40)
+    gif.init()
+    scene = s07.TangentTravelsAlongCurve(options=OWN)
+    assert scene.lesson.sweep == gif.lesson.sweep
+    dots = []
+    for i in range(40):
+        gif.update(i)
+        (x,), (m,) = gif.ddot.get_data()
+        dots.append(x)
+        assert gif.readouts(i) == (f"{x:.2f}", f"{m:.2f}")
+        assert m == pytest.approx(3 * x * x - 3, rel=1e-12, abs=1e-12)
+        assert scene.readout_texts(x)[1].endswith(f"= {fmt(m, 3)}")
+    assert min(dots) == pytest.approx(scene.lesson.sweep[0])
+    assert max(dots) == pytest.approx(scene.lesson.sweep[1])
+    np.testing.assert_allclose(gif.ax.lines[0].get_xdata()[[0, -1]], OWN["range"])
 
 
 def test_strings_in_both_languages():
-    for key in ("s07.zero_slope", "s07.where"):
-        assert strings.text(key, "zh") != strings.text(key, "en")
+    assert all(strings.text(k, "zh") != strings.text(k, "en")
+               for k in ("s07.zero_slope", "s07.where"))
 
 
 @pytest.mark.render
 def test_scene_renders(scene_build):
     info = probe(scene_build(7))
-    assert (info["width"], info["height"]) == (256, 144)
-    assert info["frames"] > 0
-    assert 22 <= info["duration"] <= 70  # x2: steps wait for narration
+    assert (info["width"], info["height"], info["frames"] > 0) == (256, 144, True)
+    assert 22 <= info["duration"] <= 70, info  # x2: steps wait for narration
