@@ -20,7 +20,7 @@ import threading
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -35,7 +35,11 @@ QUALITIES = {
     "preview": (854, 480, 15),
     "720p": (1280, 720, 30),
     "1080p": (1920, 1080, 30),
+    "1440p": (2560, 1440, 30),
+    "2160p": (3840, 2160, 30),
 }
+# Manim's -ql/-qm/-qh/-qp/-qk, onto the project's qualities (same sizes; 30 fps at most)
+QUALITY_ALIASES = {"l": "preview", "m": "720p", "h": "1080p", "p": "1440p", "k": "2160p"}
 DEFAULT_QUALITY = "preview"
 DEFAULT_GIF_WIDTH = 640
 LANG_ENV = "CALCANIM_LECTURE_LANG"
@@ -573,7 +577,9 @@ def _prepare(build: Path, jobs: list[Job], extra_folders=()):
     sweep_stale(build)
 
 
-def _langs(value: str) -> list[str]:
+def _langs(value: str | None) -> list[str]:
+    if value is None:
+        return [strings.DEFAULT_LANG]
     if value == "all":
         return list(strings.LANGS)
     return [strings.check_lang(value)]
@@ -606,20 +612,118 @@ def custom_params(args, targets) -> dict:
     return out
 
 
-def _stem(t: Target, params: dict) -> str:
-    """The lecture's own example keeps the plain name; a lecturer's variant gets a short hash."""
+def _slug(params: dict) -> str:
+    """A short readable part of a file name for a lecturer's options: the function as typed
+    (x**3 - 2*x -> x^3-2x), else the first options given, then a short hash (unique)."""
+    if "function" in params:
+        text = str(params["function"]).replace("**", "^").replace("*", "").replace(" ", "")
+    else:
+        text = "_".join(f"{k}-{v}" for k, v in list(params.items())[:2])
+    text = re.sub(r"[^A-Za-z0-9.^+-]+", "_", text).strip("_.")[:32].strip("_.")
+    h = hashlib.sha1(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()[:6]
+    return f"{text}-{h}" if text else h
+
+
+def _stem(t: Target, params: dict, name: str | None = None) -> str:
+    """The lecture's own example keeps the plain name; a lecturer's own example gets her name
+    for it (a lecture file's ``name``) or a readable slug of her options."""
     if not params:
         return t.name
-    return f"{t.name}-custom-{hashlib.sha1(json.dumps(params, sort_keys=True).encode()).hexdigest()[:8]}"
+    return name or f"{t.name}-{_slug(params)}"
 
 
-def scene_jobs(targets, build: Path, quality: str, lang: str, debug: bool,
-               custom: dict | None = None) -> list[Job]:
+@dataclass(frozen=True)
+class Item:
+    """One output to make: a target, its checked options, its file name, its chapter title."""
+    target: Target
+    params: dict
+    stem: str
+    titles: dict = field(default_factory=dict)   # lang -> title (a lecture file's)
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.target.title(lang)
+
+
+def plan(args, kind: str) -> list[Item]:
+    """What the command line (targets and own options) or the lecture file asks for."""
+    if getattr(args, "quality", None) is not None:
+        quality_name(args.quality)      # a mistake on the command line first, before the file
+    pool = SCENE_TARGETS if kind == "scene" else GIF_TARGETS
+    lf = _lecture_file(args)
+    if lf is None:
+        targets = resolve(getattr(args, "targets", []) or [], pool, kind)
+        custom = custom_params(args, targets) if kind in ("scene", "gif") else {}
+        return [Item(t, custom.get(t.name) or {}, _stem(t, custom.get(t.name) or {}))
+                for t in targets]
+    return file_items(lf, kind)
+
+
+def file_items(lf, kind: str) -> list[Item]:
+    """A lecture file's sections as outputs, in its order: one video per entry; the GIFs of an
+    entry's section that can show its example (all of them for the lecture's own example)."""
+    from lecture.sections import SURFACE_TARGETS
+    from tools import options
+    items = []
+    for e in lf.entries:
+        if kind == "scene":
+            cands = [t for t in SCENE_TARGETS if t.section == e.section.number]
+        else:
+            cands = [t for t in GIF_TARGETS if t.section == e.section.number
+                     and set(e.options) <= set(t.options)]
+        for t in cands:
+            values = {}
+            given = {k: v for k, v in e.options.items() if k in t.options}
+            if given:
+                values = options.resolve(given, t.options, t.name, t.name in SURFACE_TARGETS,
+                                         lesson=e.section.slug)
+            name = e.name if e.name and len(cands) == 1 else (
+                f"{e.name}-{t.name}" if e.name else None)
+            items.append(Item(t, values, _stem(t, values, name), e.titles))
+    return items
+
+
+def _lecture_file(args):
+    """The lecture file of ``--config``, read and checked (None without one); its language and
+    quality apply unless the command line names them."""
+    path = getattr(args, "config", None)
+    if path is None:
+        return None
+    if getattr(args, "lecture_file", None) is not None:
+        return args.lecture_file
+    from tools import lecture_file
+    given = [f"--{k}" for k in CUSTOM_OPTIONS if getattr(args, k, None) is not None]
+    if getattr(args, "targets", None) or given:
+        raise UserError("--config names the sections and their options: give targets and "
+                        f"{'/'.join(given) or 'options'} in the file, not on the command line")
+    lf = lecture_file.read(path)
+    if getattr(args, "lang", None) is None and lf.lang:
+        args.lang = lf.lang
+    if getattr(args, "quality", None) is None and lf.quality:
+        args.quality = lf.quality
+    args.lecture_file = lf
+    return lf
+
+
+def quality_name(value) -> str:
+    """A quality by its name or by Manim's letter (l, m, h, p, k)."""
+    q = QUALITY_ALIASES.get(str(value).lower(), str(value).lower()) if value else DEFAULT_QUALITY
+    if q not in QUALITIES:
+        raise UserError(f"unknown quality {value!r}; allowed: {', '.join(QUALITIES)}, or "
+                        + ", ".join(f"{k} ({v})" for k, v in QUALITY_ALIASES.items()))
+    return q
+
+
+def gif_name(stem: str, width: int) -> str:
+    """A GIF at another width than the default has the width in its name (never replaces it)."""
+    return f"{stem}.gif" if width == DEFAULT_GIF_WIDTH else f"{stem}-{width}px.gif"
+
+
+def scene_jobs(items: list[Item], build: Path, quality: str, lang: str, debug: bool) -> list[Job]:
     w, h, fps = QUALITIES[quality]
     jobs = []
-    for t in targets:
-        params = (custom or {}).get(t.name) or {}
-        out = build / "videos" / lang / quality / f"{_stem(t, params)}.mp4"
+    for it in items:
+        t, params = it.target, it.params
+        out = build / "videos" / lang / quality / f"{it.stem}.mp4"
         opts = {"quality": quality, "lang": lang, "size": [w, h, fps], "params": params}
         cmd = [sys.executable, str(ROOT / "render.py"), "_scene", t.module, t.attr,
                "--out-file", str(out), "--quality", quality, "--lang", lang,
@@ -631,12 +735,11 @@ def scene_jobs(targets, build: Path, quality: str, lang: str, debug: bool,
     return jobs
 
 
-def gif_jobs(targets, build: Path, lang: str, width: int, debug: bool,
-             custom: dict | None = None) -> list[Job]:
+def gif_jobs(items: list[Item], build: Path, lang: str, width: int, debug: bool) -> list[Job]:
     jobs = []
-    for t in targets:
-        params = (custom or {}).get(t.name) or {}
-        out = build / "gifs" / lang / f"{_stem(t, params)}.gif"
+    for it in items:
+        t, params = it.target, it.params
+        out = build / "gifs" / lang / gif_name(it.stem, width)
         cmd = [sys.executable, str(ROOT / "render.py"), "_gif", t.module, "--out-file", str(out),
                "--lang", lang, "--width", str(width), "--options", json.dumps(params, sort_keys=True)]
         jobs.append(Job(t, out, cmd + (["--debug"] if debug else []),
@@ -675,16 +778,22 @@ def cmd_backprop(args):
     print(backprop_table.table(values, lang))
 
 
+def _lecture_dir(build: Path, lang: str, quality: str, lf) -> Path:
+    """build/lecture/LANG/QUALITY/ (the lecture's own), or a folder of the lecture file's name
+    under it (her lecture never replaces the lecture's own)."""
+    base = build / "lecture" / lang / quality
+    return base / lf.slug if lf is not None else base
+
+
 def cmd_scenes(args, assemble: bool = False):
-    if args.quality not in QUALITIES:
-        raise UserError(f"unknown quality {args.quality!r}; allowed: {', '.join(QUALITIES)}")
-    targets = resolve(args.targets, SCENE_TARGETS, "scene")
-    custom = custom_params(args, targets)
+    items = plan(args, "scene")
+    args.quality = quality_name(args.quality)
+    lf = getattr(args, "lecture_file", None)
     build = _build_dir(args)
     langs = _langs(args.lang)
-    by_lang = {lang: scene_jobs(targets, build, args.quality, lang, args.debug, custom)
-               for lang in langs}
-    lectures = {lang: build / "lecture" / lang / args.quality / "lecture.mp4" for lang in langs}
+    by_lang = {lang: scene_jobs(items, build, args.quality, lang, args.debug) for lang in langs}
+    lectures = {lang: _lecture_dir(build, lang, args.quality, lf) / "lecture.mp4"
+                for lang in langs}
     _prepare(build, [j for js in by_lang.values() for j in js],
              [p.parent for p in lectures.values()] if assemble else [])
     t0 = time.time()
@@ -696,22 +805,28 @@ def cmd_scenes(args, assemble: bool = False):
         _summary(res, t0, where)
         publish.section_subtitles(build, lang, [j.out for j in jobs])
         if assemble:
-            _assemble(build, lang, args.quality, [j.out for j in jobs], targets,
+            titles = [f"{i}. {it.title(lang)}" for i, it in enumerate(items, 1)]
+            title = lf.title(lang) if lf else strings.text("lecture.title", lang)
+            _assemble(build, lectures[lang], [j.out for j in jobs], titles, title,
                       getattr(args, "burn_subtitles", False))
+            _OPENED.append(lectures[lang])
+        else:
+            _OPENED.extend(j.out for j in jobs)
     publish.write_index(build, args.quality)
 
 
-def _assemble(build: Path, lang: str, quality: str, videos: list[Path], targets, burn: bool):
-    """The lecture of ``videos`` with a chapter per section, both languages' subtitles as soft
-    tracks and files beside it, and with ``burn`` a copy with the subtitles drawn in."""
+def _assemble(build: Path, out: Path, videos: list[Path], titles: list[str], title: str,
+              burn: bool):
+    """The lecture ``out`` of ``videos`` with a chapter per section (``titles``), both
+    languages' subtitles as soft tracks and files beside it, and with ``burn`` a copy with the
+    subtitles drawn in."""
     from lecture.palette import color
     from tools import assemble as asm
     from tools import publish
-    out = build / "lecture" / lang / quality / "lecture.mp4"
-    titles = [f"{t.section}. {t.title(lang)}" for t in targets]
-    lock = OutputLock(build, out).acquire(f"{out.name} ({lang}, {quality})")
+    lang = next(p.name for p in out.parents if p.name in strings.LANGS)
+    lock = OutputLock(build, out).acquire(f"{out.relative_to(build)}")
     try:
-        asm.concat_with_chapters(videos, titles, out, strings.text("lecture.title", lang))
+        asm.concat_with_chapters(videos, titles, out, title)
         publish.lecture_tracks(out, lang, videos, asm.chapters(out))
         if burn:
             print(f"burning {lang} subtitles into a copy of the lecture ...", flush=True)
@@ -722,20 +837,24 @@ def _assemble(build: Path, lang: str, quality: str, videos: list[Path], targets,
     print(f"lecture: {out}", flush=True)
 
 
+def _check_width(width: int):
+    if not 160 <= width <= 3840:
+        raise UserError(f"--width must be between 160 and 3840 pixels, got {width}")
+
+
 def cmd_slides(args):
     """Per language: every section (and GIF) rendered as needed, then the decks."""
-    if args.quality not in QUALITIES:
-        raise UserError(f"unknown quality {args.quality!r}; allowed: {', '.join(QUALITIES)}")
-    if not 160 <= args.width <= 3840:
-        raise UserError(f"--width must be between 160 and 3840 pixels, got {args.width}")
+    _check_width(args.width)
+    scene_items, gif_items = plan(args, "scene"), plan(args, "gif")
+    args.quality = quality_name(args.quality)
+    lf = getattr(args, "lecture_file", None)
     from tools import deck, publish, slides
     build = _build_dir(args)
     langs = _langs(args.lang)
-    targets = list(SCENE_TARGETS)
-    scenes = {lang: scene_jobs(targets, build, args.quality, lang, args.debug) for lang in langs}
-    gifs = {lang: gif_jobs(list(GIF_TARGETS), build, lang, args.width, args.debug)
-            for lang in langs}
-    decks = {lang: build / "slides" / lang for lang in langs}
+    scenes = {lang: scene_jobs(scene_items, build, args.quality, lang, args.debug)
+              for lang in langs}
+    gifs = {lang: gif_jobs(gif_items, build, lang, args.width, args.debug) for lang in langs}
+    decks = {lang: build / "slides" / lang / (lf.slug if lf else "") for lang in langs}
     _prepare(build, [j for js in (*scenes.values(), *gifs.values()) for j in js],
              list(decks.values()))
     if not (deck.REVEAL / "package.json").exists():
@@ -748,23 +867,27 @@ def cmd_slides(args):
         out = decks[lang]
         lock = OutputLock(build, out / "lecture.html").acquire(f"the {lang} deck")
         try:
-            entries = [(t.section, t.title(lang), j.out) for t, j in zip(targets, scenes[lang])]
+            entries = [(it.target.section, it.title(lang), j.out)
+                       for it, j in zip(scene_items, scenes[lang])]
+            gif_list = [(it.title(lang) if lf else strings.text(f"gif.{it.target.name}", lang),
+                         j.out) for it, j in zip(gif_items, gifs[lang])]
             paths = slides.build(entries, build / "gifs" / lang, out, lang,
-                                 jobs=_jobs_count(args.jobs))
+                                 title=lf.title(lang) if lf else None,
+                                 jobs=_jobs_count(args.jobs), gifs=gif_list)
         finally:
             lock.release()
         for p in paths.values():
             print(f"deck: {p}", flush=True)
+        if "html" in paths:
+            _OPENED.append(paths["html"])
     publish.write_index(build, args.quality)
 
 
 def cmd_gifs(args):
-    if not 160 <= args.width <= 3840:
-        raise UserError(f"--width must be between 160 and 3840 pixels, got {args.width}")
-    targets = resolve(args.targets, GIF_TARGETS, "gif")
-    custom = custom_params(args, targets)
+    _check_width(args.width)
+    items = plan(args, "gif")
     build = _build_dir(args)
-    by_lang = {lang: gif_jobs(targets, build, lang, args.width, args.debug, custom)
+    by_lang = {lang: gif_jobs(items, build, lang, args.width, args.debug)
                for lang in _langs(args.lang)}
     _prepare(build, [j for js in by_lang.values() for j in js])
     t0 = time.time()
@@ -773,6 +896,7 @@ def cmd_gifs(args):
         res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
         where += [j.out.parent for j in jobs]
         _summary(res, t0, where)
+        _OPENED.extend(j.out for j in jobs)
     from tools import publish
     publish.write_index(build, DEFAULT_QUALITY)
 
@@ -795,9 +919,27 @@ def _worker_params(args) -> dict:
     return json.loads(args.options or "{}")
 
 
+def _write_parameters(out: Path, args, kind: str, lesson) -> Path | None:
+    """Beside a lecturer's own output: ``NAME.json``, the exact parameters that made it."""
+    params = _worker_params(args)
+    if not params:
+        return None
+    made = {"target": Path(args.module.replace(".", "/")).name, "kind": kind,
+            "lang": args.lang, "options": params,
+            "lesson": lesson.parameters() if hasattr(lesson, "parameters") else None}
+    made.update({"quality": args.quality} if kind == "scene" else {"width": args.width})
+    path = out.with_suffix(".json")
+    tmp = tmp_name(path)
+    tmp.write_text(json.dumps(made, ensure_ascii=False, indent=1, default=float),
+                   encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
 def worker_scene(args):
     import importlib
-    os.environ[LANG_ENV] = strings.check_lang(args.lang)
+
+    from tools.assemble import run_ffmpeg
     w, h, fps = QUALITIES[args.quality]
     from manim import tempconfig
     mod = importlib.import_module(args.module)
@@ -816,7 +958,9 @@ def worker_scene(args):
             scene = cls(lang=args.lang, options=_worker_params(args))
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
-        shutil.copyfile(movie, tmp)
+        # the index in front (faststart): a player starts before the whole file has arrived
+        run_ffmpeg(["-i", str(movie), "-c", "copy", "-map", "0", "-movflags", "+faststart",
+                    "-f", "mp4", str(tmp)])
         os.chmod(tmp, 0o644)
         _test_hold("scene-copied")
         steps = out.with_suffix(".steps.json")   # the steps' keys, times and narration
@@ -826,6 +970,7 @@ def worker_scene(args):
                                          "steps": getattr(scene, "step_log", [])},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(steps_tmp, steps)
+        made = _write_parameters(out, args, "scene", scene.lesson)
         os.replace(tmp, out)
     except BaseException:  # failed or interrupted: manim's partial movies are of no use
         shutil.rmtree(media, ignore_errors=True)
@@ -834,13 +979,12 @@ def worker_scene(args):
         for t in (tmp, tmp_name(out.with_suffix(".steps.json"))):
             if os.path.exists(t):
                 os.unlink(t)
-    _write_manifest(args, [out, out.with_suffix(".steps.json")])
+    _write_manifest(args, [out, out.with_suffix(".steps.json"), made])
     print(f"wrote {out}")
 
 
 def worker_gif(args):
     import importlib
-    os.environ[LANG_ENV] = strings.check_lang(args.lang)
     import inspect
     from animations import writer
     mod = importlib.import_module(args.module)
@@ -859,7 +1003,7 @@ def worker_gif(args):
     res = writer.write_gif(src, out, fps=getattr(src, "fps", 20),
                            hold_last_s=getattr(src, "hold_last_s", 1.0),
                            progress=progress if os.environ.get(TEST_HOLD_ENV) else None)
-    outputs = [res.gif, res.mp4]
+    outputs = [res.gif, res.mp4, _write_parameters(out, args, "gif", getattr(src, "lesson", None))]
     if hasattr(mod, "extra_outputs"):
         outputs += list(mod.extra_outputs(args.lang, out.parent, width=args.width) or [])
     _write_manifest(args, outputs)
@@ -883,7 +1027,9 @@ EPILOG = """examples:
   python render.py list
   python render.py scenes                       # every section, preview quality, Chinese
   python render.py scenes 1 derivative --quality preview --lang en
+  python render.py scenes tangent_2d -qh -p     # 1080p, then open it
   python render.py lecture --quality 1080p      # every section, then build/lecture/.../lecture.mp4
+  python render.py lecture --config examples/lecture.toml   # your own lecture from one file
   python render.py gifs --lang all --width 960
   python render.py slides --lang all            # the decks, build/slides/LANG/
 """
@@ -920,16 +1066,41 @@ def _worker_options(sp):
     sp.add_argument("--watch-fd", type=int, help="end on EOF from this pipe (the parent's)")
 
 
+QUALITY_HELP = (f"one of {', '.join(QUALITIES)} (default {DEFAULT_QUALITY}), or Manim's letters "
+                + ", ".join(f"{k} = {v}" for k, v in QUALITY_ALIASES.items())
+                + " (-ql, -qm, -qh, -qp, -qk): "
+                + "; ".join(f"{k} = {w}x{h} at {f} fps" for k, (w, h, f) in QUALITIES.items()))
+
+
+def version() -> str:
+    """The project's version (pyproject.toml), also when it is not installed."""
+    try:
+        import tomllib
+        return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    except (OSError, ValueError, KeyError):
+        from importlib.metadata import PackageNotFoundError, version as v
+        try:
+            return v("calculus-anim")
+        except PackageNotFoundError:
+            return "unknown"
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="render.py", description="Render the calculus lecture: Manim videos, slide GIFs, "
         "the assembled lecture.", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
+    p.add_argument("--version", action="version", version=f"calculus-anim {version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def common(sp, lang_all=False):
-        sp.add_argument("--lang", default=strings.DEFAULT_LANG,
+        sp.add_argument("--lang", default=None,
                         help="lecture language: zh (default) or en" + (", or all" if lang_all else ""))
+        sp.add_argument("--config", metavar="FILE.toml",
+                        help="your own lecture: its sections, order, examples, title, language "
+                             "and quality from a lecture file (see examples/lecture.toml)")
+        sp.add_argument("-p", "--open", action="store_true",
+                        help="open the result with the system's viewer when done")
         sp.add_argument("--out", default=str(ROOT / "build"),
                         help="output folder (default: build/ in the project)")
         sp.add_argument("--jobs", "-j", type=int, default=0,
@@ -966,9 +1137,7 @@ def parser() -> argparse.ArgumentParser:
             sp.add_argument("targets", nargs="*",
                             help="section numbers (1, 01), names (derivative, 01_derivative) "
                                  "or scene classes; default: all")
-        sp.add_argument("--quality", "-q", default=DEFAULT_QUALITY,
-                        help=f"one of {', '.join(QUALITIES)} (default {DEFAULT_QUALITY}): "
-                        + "; ".join(f"{k} = {w}x{h} at {f} fps" for k, (w, h, f) in QUALITIES.items()))
+        sp.add_argument("--quality", "-q", default=None, help=QUALITY_HELP)
         common(sp, lang_all=True)
         if name == "scenes":
             own(sp)
@@ -991,8 +1160,9 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("slides", help="the decks: build/slides/LANG/lecture.html (offline "
                         "reveal.js), lecture.pptx and gifs.pptx", epilog=EPILOG,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
-    sp.add_argument("--quality", "-q", default=DEFAULT_QUALITY,
-                    help=f"video quality of the step clips (default {DEFAULT_QUALITY})")
+    sp.add_argument("--quality", "-q", default=None,
+                    help=f"video quality of the step clips (default {DEFAULT_QUALITY}; as for "
+                         "scenes)")
     sp.add_argument("--width", type=int, default=DEFAULT_GIF_WIDTH,
                     help=f"GIF width in gifs.pptx (default {DEFAULT_GIF_WIDTH})")
     common(sp, lang_all=True)
@@ -1031,6 +1201,49 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+_OPENED: list = []   # what this run made that --open shows (set by the commands)
+NEEDED = ("numpy", "scipy", "sympy", "manim", "matplotlib", "imageio", "av")
+
+
+def missing_packages() -> list[str]:
+    """The packages this Python lacks (looked up, not imported: it costs milliseconds)."""
+    import importlib.util
+    return [m for m in NEEDED if importlib.util.find_spec(m) is None]
+
+
+def _opener() -> list[str] | None:
+    if sys.platform == "darwin":
+        return ["open"]
+    if os.name == "nt":
+        return ["cmd", "/c", "start", ""]
+    found = shutil.which("xdg-open")
+    return [found] if found else None
+
+
+def open_result(paths: list) -> str:
+    """Open what the run made with the system's viewer: one file, the lecture or the deck when
+    there is one, else the folder of the first file. Returns what it says about it."""
+    paths = [Path(p) for p in dict.fromkeys(paths) if p]
+    if not paths:
+        return "nothing to open"
+    main = [p for p in paths if p.name in ("lecture.mp4", "lecture.html")]
+    what = main[0] if main else paths[0] if len(paths) == 1 else paths[0].parent
+    cmd = _opener()
+    if cmd is None:
+        return f"no viewer to open it with (install xdg-utils); it is at {what}"
+    try:
+        p = subprocess.Popen([*cmd, str(what)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+        try:
+            p.wait(timeout=10)   # xdg-open hands it to the viewer and returns
+        except subprocess.TimeoutExpired:
+            pass                 # a viewer that stays in front: leave it open
+    except OSError as e:
+        return f"could not open {what}: {e.strerror or e}"
+    return f"opened {what}"
+
+
 def _interrupted_message() -> str:
     """After an interrupt: remove what this run's processes left (they are all stopped now), then
     look, so the message says what is true."""
@@ -1058,6 +1271,13 @@ def main(argv=None) -> int:
         parser().print_help()
         return 0
     worker = args.func in (worker_scene, worker_gif)
+    if args.func is not cmd_list:
+        lacking = missing_packages()
+        if lacking:
+            print(f"error: this Python ({sys.executable}) lacks {', '.join(lacking)}: run "
+                  "'make setup', then use .venv/bin/python render.py (or make render)",
+                  file=sys.stderr)
+            return 2
     try:
         if worker:
             _die_with_parent(args.parent_pid, args.watch_fd)
@@ -1067,6 +1287,8 @@ def main(argv=None) -> int:
             if getattr(args, "jobs", None) is not None:
                 _jobs_count(args.jobs)              # checked before any folder is made
         args.func(args)
+        if getattr(args, "open", False):
+            print(open_result(_OPENED), flush=True)
         return 0
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -29,13 +29,15 @@ def code_slide(number: int, lang: str) -> deck.CodeSlide | None:
 
 
 def build(entries: list[tuple[int, str, Path]], gifs_dir: Path, out: Path, lang: str,
-          title: str | None = None, jobs: int = 2) -> dict:
-    """``entries``: (section number, title, section video) in lecture order."""
+          title: str | None = None, jobs: int = 2, gifs: list | None = None) -> dict:
+    """``entries``: (section number, title, section video) in lecture order; ``gifs``: (title,
+    GIF) for gifs.pptx (default: the lecture's own GIFs in ``gifs_dir``)."""
     sections = [deck.Section(n, t, v, deck.read_steps(v, lang), code_slide(n, lang))
                 for n, t, v in entries]
     paths = deck.build(sections, out, title or text("lecture.title", lang), lang,
                        text("deck.subtitle", lang), jobs)
-    gifs = [(text(f"gif.{g.slug}", lang), gifs_dir / f"{g.slug}.gif") for g in GIFS]
+    if gifs is None:
+        gifs = [(text(f"gif.{g.slug}", lang), gifs_dir / f"{g.slug}.gif") for g in GIFS]
     gifs = [(t, p) for t, p in gifs if p.exists()]
     if gifs:
         paths["gifs"] = deck.write_gifs_pptx(gifs, out)
