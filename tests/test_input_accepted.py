@@ -16,8 +16,7 @@ import pytest
 from lecture import sections
 from tools import options
 
-CURVE = ["scenes.s01_derivative", "scenes.s04_differential", "animations.secant_tangent",
-         "animations.differential"]
+CURVE = ["lessons.derivative", "lessons.differential"]   # sections 1, 4: scene and GIF draw these
 SWEEP = ["scenes.s06_integral", "scenes.s07_tangent_2d", "animations.tangent_line",
          "animations.riemann"]
 DESCENT = ["scenes.s11_gradient_descent", "animations.gradient_descent"]
@@ -93,7 +92,23 @@ def _finite_numbers(value, path=""):
     assert np.all(np.isfinite(a)), f"{path} is not finite: {a}"
 
 
+def _lesson_data(name: str, params: dict) -> dict:
+    """What the scene and the GIF of a section on lessons draw: each view's numbers and sweep
+    (the magnified inset, which may leave the function's domain, left out)."""
+    import lessons
+    les = lessons.load(name, params)
+    out = {}
+    for key in ("video", "slide"):
+        view = getattr(les, key)
+        sweep = view.sweep(60)
+        out[key] = {k: v for k, v in {**vars(view), **vars(sweep)}.items()
+                    if k not in ("zoom_v", "zoom_u", "function")}
+    return out
+
+
 def _data_in_process(module: str, params: dict, monkeypatch) -> dict:
+    if module.startswith("lessons."):
+        return _lesson_data(module.split(".", 1)[1], params)
     monkeypatch.setenv("CALCANIM_PARAMS", json.dumps(params))
     m = importlib.import_module(module)
     m = importlib.reload(m)

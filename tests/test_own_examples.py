@@ -80,26 +80,32 @@ def df4(x):
 
 # --- secant -> tangent -----------------------------------------------------------------------
 
+def _gif(module: str, params: dict):
+    """A GIF of sections on lessons built in this process with the lecturer's options."""
+    import importlib
+    return importlib.import_module(module).build("en", 320, options=params)
+
+
 def test_secant_tangent_draws_the_typed_function():
-    d = _under("animations.secant_tangent", CUBIC)
-    a, h = 1.5, np.array(d["h"])
+    gif = _gif("animations.secant_tangent", CUBIC)
+    v, sw = gif.view, gif.sweep
+    a, h = 1.5, sw.h
     f = lambda x: x ** 3 - 2 * x    # noqa: E731
-    np.testing.assert_allclose(d["slopes"], (f(a + h) - f(a)) / h, rtol=1e-9, atol=1e-12)
-    assert d["derivative"] == pytest.approx(3 * a ** 2 - 2, rel=1e-12)
-    assert d["a"] == a and d["fa"] == pytest.approx(f(a))
+    np.testing.assert_allclose(sw.slopes, (f(a + h) - f(a)) / h, rtol=1e-9, atol=1e-12)
+    assert v.derivative == pytest.approx(3 * a ** 2 - 2, rel=1e-12)
+    assert v.a == a and v.fa == pytest.approx(f(a))
     # the farther end of [-2, 2] from 1.5 is the left one: h < 0, 0.85 of the way, 200-fold
     assert h[0] == pytest.approx(-0.85 * 3.5) and h[-1] == pytest.approx(h[0] / 200)
-    np.testing.assert_allclose(d["y"], f(np.array(d["x"])), rtol=1e-12, atol=1e-12)
-    assert d["x"][0] == -2 and d["x"][-1] == 2
-    view = _under("animations.secant_tangent", CUBIC, "{'y': m.Y_VIEW, 'x': m.X_VIEW}")
-    assert view["x"] == [-2, 2]
-    assert view["y"][0] < -4 and view["y"][1] > 4          # f(-2) = -4, f(2) = 4 in view
+    np.testing.assert_allclose(v.curve_y, f(v.curve_x), rtol=1e-12, atol=1e-12)
+    assert gif.ax.get_xlim() == (-2, 2)
+    ylo, yhi = gif.ax.get_ylim()
+    assert ylo < -4 and yhi > 4          # f(-2) = -4, f(2) = 4 in view
 
 
 def test_secant_tangent_without_options_is_the_lectures():
-    d = _under("animations.secant_tangent", {})
-    assert d["a"] == 1.0 and d["derivative"] == 2.0
-    assert d["h"][0] == pytest.approx(2.0) and d["h"][-1] == pytest.approx(0.01)
+    v = _gif("animations.secant_tangent", {}).view
+    assert v.a == 1.0 and v.derivative == 2.0
+    assert v.h_start == pytest.approx(2.0) and v.h_end == pytest.approx(0.01)
 
 
 # --- tangent line ----------------------------------------------------------------------------
@@ -132,21 +138,23 @@ def test_tangent_line_without_options_is_the_lectures():
 
 def test_differential_of_the_typed_function():
     p = {"function": "x**3 - 2*x", "point": 1.0, "range": [-2.0, 2.0]}
-    d = _under("animations.differential", p)
-    dx = np.array(d["dx"])
-    assert dx[0] == pytest.approx(-0.85 * 3.0) and dx[-1] == pytest.approx(dx[0] / 120)
-    np.testing.assert_allclose(d["dy"], (3 * 1 ** 2 - 2) * dx, rtol=1e-12)
+    gif = _gif("animations.differential", p)
+    v, sw = gif.view, gif.sweep
+    dx = sw.dx
+    # the video's sweep: 0.4 of the width (1.6) fits only to the left of 1; 100-fold
+    assert dx[0] == pytest.approx(-1.6) and dx[-1] == pytest.approx(dx[0] / 100)
+    np.testing.assert_allclose(sw.dy, (3 * 1 ** 2 - 2) * dx, rtol=1e-12)
     f = lambda x: x ** 3 - 2 * x    # noqa: E731
-    np.testing.assert_allclose(d["delta_y"], f(1 + dx) - f(1), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(sw.delta, f(1 + dx) - f(1), rtol=1e-9, atol=1e-12)
     # Δy - dy = 3 dx^2 + dx^3 for this cubic at x = 1
-    np.testing.assert_allclose(d["gap"], 3 * dx ** 2 + dx ** 3, rtol=1e-6, atol=1e-12)
-    assert d["x0"] == 1.0 and d["slope"] == pytest.approx(1.0)
+    np.testing.assert_allclose(sw.gap, 3 * dx ** 2 + dx ** 3, rtol=1e-6, atol=1e-12)
+    assert v.x0 == 1.0 and v.slope == pytest.approx(1.0)
 
 
 def test_differential_without_options_is_the_lectures():
-    d = _under("animations.differential", {})
-    assert d["x0"] == 0.5 and d["slope"] == pytest.approx(math.exp(0.5))
-    assert d["dx"][0] == pytest.approx(1.2)
+    v = _gif("animations.differential", {}).view
+    assert v.x0 == 0.5 and v.slope == pytest.approx(math.exp(0.5))
+    assert v.dx_start == pytest.approx(1.2)
 
 
 # --- Riemann sums ----------------------------------------------------------------------------
@@ -392,7 +400,7 @@ def test_flat_window_is_the_scenes_rule():
     ("animations.differential", {"function": "0*x + 5", "point": 1.0, "range": [-3.0, 3.0]}),
 ])
 def test_flat_curves_are_drawn_in_a_window_of_sane_height(module, params):
-    view = _under(module, params, "{'y': m.Y_VIEW}")["y"]
+    view = _gif(module, params).ax.get_ylim()
     assert view[1] - view[0] >= 2.0
     f1 = 1e-20 if "1e-20" in params["function"] else 5.0
     assert view[0] < f1 < view[1]

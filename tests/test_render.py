@@ -9,7 +9,7 @@ import time
 import pytest
 
 import render
-from conftest import Running, data_under, probe, run_cli, wait_until
+from conftest import Running, probe, run_cli, wait_until
 from lecture.sections import SECTIONS
 
 pytestmark = pytest.mark.render
@@ -76,15 +76,17 @@ def test_interrupt_leaves_no_partial_file(tmp_path):
 def test_typed_function_reaches_the_secant_scene():
     """Section 1 with f = sin(x)*exp(-x/3) at a = 1.5: the slopes shown are that function's."""
     import math
-    d = data_under("scenes.s01_derivative",
-                    {"function": "sin(x)*exp(-x/3)", "point": 1.5, "range": [0.0, 6.0]})
+    from scenes.s01_derivative import SecantBecomesTangent
+    v = SecantBecomesTangent(options={"function": "sin(x)*exp(-x/3)", "point": 1.5,
+                                      "range": [0.0, 6.0]}).lesson.video
     f = lambda x: math.sin(x) * math.exp(-x / 3)  # noqa: E731
     a = 1.5
-    assert d["a"] == a
-    for h, s in zip(d["h"], d["slopes"]):
+    assert v.a == a
+    sw = v.sweep(60)
+    for h, s in zip(sw.h, sw.slopes):
         assert s == pytest.approx((f(a + h) - f(a)) / h, rel=1e-9, abs=1e-12)
     exact = math.exp(-a / 3) * (math.cos(a) - math.sin(a) / 3)
-    assert d["derivative"] == pytest.approx(exact, rel=1e-12)
+    assert v.derivative == pytest.approx(exact, rel=1e-12)
 
 
 def test_typed_function_renders(tmp_path):

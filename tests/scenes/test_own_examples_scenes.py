@@ -11,46 +11,15 @@ import pytest
 from conftest import data_under, probe, run_cli
 
 
-# --- section 4: dy against Δy ------------------------------------------------------------------
+# --- sections 1 and 4: see tests/lessons (the lessons both renderers draw) ----------------------
 
-def test_differential_of_sin_at_0_7():
-    d = data_under("scenes.s04_differential",
-                    {"function": "sin(x)", "point": 0.7, "range": [-3.0, 3.0]})
-    x, dx = 0.7, d["dx"]
-    assert d["x"] == x
-    assert d["fx"] == pytest.approx(math.sin(x), rel=1e-15)
-    assert d["slope"] == pytest.approx(math.cos(x), rel=1e-14)
-    np.testing.assert_allclose(d["dy"], math.cos(x) * dx, rtol=1e-14)
-    np.testing.assert_allclose(d["delta"], np.sin(x + dx) - math.sin(x), rtol=1e-12, atol=1e-15)
-    np.testing.assert_allclose(d["gap"], np.sin(x + dx) - math.sin(x) - math.cos(x) * dx,
-                               rtol=1e-7, atol=1e-15)
-    np.testing.assert_allclose(d["ratio"], d["gap"] / dx, rtol=1e-12)
-
-
-def test_differential_sweep_follows_the_range():
-    """dx starts at 0.4 of the width (6 here), to the left since only 2.3 lie to the right of
-    0.7, shrinks 100-fold, and every triangle stays inside the range and the axes."""
-    d = data_under("scenes.s04_differential",
-                    {"function": "sin(x)", "point": 0.7, "range": [-3.0, 3.0]})
-    dx = d["dx"]
-    assert dx[0] == pytest.approx(-2.4) and dx[-1] == pytest.approx(-0.024)
-    assert np.all(dx < 0) and np.all(np.diff(np.abs(dx)) < 0)
-    assert np.all((0.7 + dx >= -3.0) & (0.7 + dx <= 3.0))
-    np.testing.assert_allclose(d["x_range"], [-3.0, 3.0])
-    ylo, yhi = d["y_range"]
-    assert ylo < -1.0 and yhi > 1.0                          # the whole of sin on [-3, 3]
-    assert ylo < math.sin(0.7) + math.cos(0.7) * dx[0] < yhi  # and the first tangent rise
-    # the gap is second order for this function too
-    small = np.abs(dx) < 0.1
-    order = np.polyfit(np.log(np.abs(dx[small])), np.log(np.abs(d["gap"][small])), 1)[0]
-    assert order == pytest.approx(2.0, abs=0.05)
-
-
-def test_differential_goes_right_when_there_is_room():
-    d = data_under("scenes.s04_differential", {"function": "exp(x)", "point": -1.0,
-                                                "range": [-2.0, 3.0]})
-    assert d["dx"][0] == pytest.approx(0.4 * 5.0) and d["dx"][-1] == pytest.approx(0.02)
-    np.testing.assert_allclose(d["delta"], np.exp(-1 + d["dx"]) - math.exp(-1), rtol=1e-12)
+def _y_window(section: str, params: dict) -> tuple:
+    """The y range of a lesson-drawn scene's axes (sections 1 and 4) under the options."""
+    import lessons
+    from scenes.s01_derivative import curve_axes
+    view = lessons.load(section, params).video
+    ax = curve_axes(view, 6.0, 5.0, getattr(view, "must_show_y", None))
+    return ax.y_range[0], ax.y_range[1]
 
 
 # --- section 6: Riemann sums -------------------------------------------------------------------
@@ -123,28 +92,18 @@ def test_tangent_without_flat_points():
     ("1000 + 1e-8*x", (900.0, 1100.0)),  # rises by 6e-8 of 1000: flat, a tenth of 1000 each way
 ])
 def test_flat_functions_get_a_window_of_sane_height(function, window):
-    for module in ("scenes.s01_derivative", "scenes.s04_differential"):
-        d = data_under(module, {"function": function, "range": [-3.0, 3.0], "point": 1.0})
-        np.testing.assert_allclose(d["y_range"], window, rtol=1e-6)
-
-
-def test_tiny_slope_is_still_shown_from_mathcore():
-    """The window is flat, but the numbers are the function's: f'(1) = 1e-20 exactly."""
-    d = data_under("scenes.s01_derivative", {"function": "1e-20*x", "range": [-3.0, 3.0],
-                                             "point": 1.0})
-    assert d["derivative"] == pytest.approx(1e-20, rel=1e-12)
-    np.testing.assert_allclose(d["slopes"], 1e-20, rtol=1e-6)
+    for section in ("derivative", "differential"):
+        got = _y_window(section, {"function": function, "range": [-3.0, 3.0], "point": 1.0})
+        np.testing.assert_allclose(got, window, rtol=1e-6)
 
 
 def test_steep_and_large_ranges_keep_their_own_window():
     """1e6*x on [-0.4, 0.4] and x^2 on [-500, 500] are not flat: the window is the curve's
     extent with 8% of it added each way."""
-    d = data_under("scenes.s01_derivative", {"function": "1e6*x", "range": [-0.4, 0.4],
-                                             "point": 0.1})
-    np.testing.assert_allclose(d["y_range"], (-4e5 - 0.08 * 8e5, 4e5 + 0.08 * 8e5), rtol=1e-9)
-    d = data_under("scenes.s01_derivative", {"function": "x^2", "range": [-500.0, 500.0],
-                                             "point": 300.0})
-    np.testing.assert_allclose(d["y_range"], (-0.08 * 250000, 1.08 * 250000), rtol=1e-9)
+    got = _y_window("derivative", {"function": "1e6*x", "range": [-0.4, 0.4], "point": 0.1})
+    np.testing.assert_allclose(got, (-4e5 - 0.08 * 8e5, 4e5 + 0.08 * 8e5), rtol=1e-9)
+    got = _y_window("derivative", {"function": "x^2", "range": [-500.0, 500.0], "point": 300.0})
+    np.testing.assert_allclose(got, (-0.08 * 250000, 1.08 * 250000), rtol=1e-9)
 
 
 def test_integral_of_a_flat_function_has_a_window():
