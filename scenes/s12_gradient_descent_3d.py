@@ -1,11 +1,10 @@
 """Section 12: gradient descent walks down a surface, seen in 3D and on its contour map.
 
-The lecture's example runs two learning rates on an elongated bowl. A lecturer's own example
-(render.py --function in x and y, --point x,y, --range a,b for both axes, --lr, --steps,
---momentum; read through lecture.params) is one run with her settings: the mesh, the z scale and
-the contour levels (quantiles of f on the range, so the rings spread over the map) come from her
-surface; a run of more than SHOW_EACH steps is shown one step at a time up to SHOW_EACH, then the
-rest at once; a step that leaves the range drawn counts as diverged and the render says so.
+Everything drawn comes from the lesson's ``video`` (``lessons.gradient_descent_3d``): the
+lecture's example runs two learning rates on an elongated bowl; a lecturer's own example is one
+run with her settings, on her surface (its contour levels and z range from its values) or the
+lecture's. Her run of more than SHOW_EACH steps is shown one step at a time up to SHOW_EACH,
+then the rest at once; a run that left the range drawn says so at the end.
 """
 
 from __future__ import annotations
@@ -14,130 +13,15 @@ import numpy as np
 from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Axes, Create, Dot, FadeIn, Line, Surface,
                    ThreeDAxes, VGroup, VMobject, Write, config, linear, smooth)
 
-from lecture import params
-from mathcore import optimize, surfaces
-
 from .style import (SMALL_SIZE, C, LectureScene3D, fmt, formula, label, light_surface,
-                    tick_labels, tr, typst_number)
+                    shifted_camera, tick_labels, tr, typst_number)
 
-LECTURE_SURFACE = surfaces.get("ellipse")      # f = 0.5 x^2 + 2.5 y^2: a long, narrow valley
-GRID = 61                                      # grid points per side for the contours
 MESH = 18                                      # surface faces per side
 LIFT = 8                                       # samples per path segment lifted onto the surface
 SHOW_EACH = 20                                 # a longer run: this many steps, then the rest
-#: the lecturer's defaults (tools/options.py SURFACE_DEFAULTS)
-CUSTOM_DEFAULTS = {"range": (-3.0, 3.0), "point": (2.5, 2.0), "lr": 0.1, "steps": 40,
-                   "momentum": 0.0}
-CUSTOM_QUANTILES = (0.02, 0.08, 0.18, 0.32, 0.5, 0.72)   # of f on the grid: the contour levels
-
-CUSTOM = params.is_custom()                    # any option given: one run with her settings
-TYPED = params.get("function") is not None     # her own surface (range and point go with it)
-SURFACE = params.surface(LECTURE_SURFACE)
-if TYPED:
-    X_RANGE = Y_RANGE = params.pair("range", CUSTOM_DEFAULTS["range"])
-    START = params.pair("point", CUSTOM_DEFAULTS["point"])
-else:
-    X_RANGE, Y_RANGE = SURFACE.x_range, SURFACE.y_range
-    START = params.pair("point", (-2.6, 1.5))
-if CUSTOM:
-    ETAS = (params.number("lr", CUSTOM_DEFAULTS["lr"]),)
-    STEPS = int(params.number("steps", CUSTOM_DEFAULTS["steps"]))
-    MOMENTUM = params.number("momentum", CUSTOM_DEFAULTS["momentum"])
-else:
-    ETAS = (0.1, 0.36)                         # a small and a large learning rate
-    STEPS = 16
-    MOMENTUM = 0.0
-LECTURE_LEVELS = (0.25, 1.0, 2.5, 5.0, 9.0, 13.0)      # contour heights of the lecture's bowl
-LECTURE_Z_RANGE = (0.0, 15.0)
-
-
-def value_grid():
-    return surfaces.grid(SURFACE, X_RANGE, Y_RANGE, GRID)
-
-
-def levels_and_z_range(Z=None) -> tuple[tuple, tuple]:
-    """The contour heights and the z range drawn: the lecture's, or from her surface's values."""
-    if not TYPED:
-        return LECTURE_LEVELS, LECTURE_Z_RANGE
-    Z = value_grid()[2] if Z is None else Z
-    z0, z1 = float(np.min(Z)), float(np.max(Z))
-    if not z1 - z0 > 1e-9 * max(1.0, abs(z0)):    # a flat surface: one unit of height
-        z1 = z0 + 1.0
-    levels = tuple(float(v) for v in np.unique(np.quantile(Z, CUSTOM_QUANTILES)))
-    return levels, (z0, z1)
-
-
-def descend(eta: float) -> optimize.Trajectory:
-    """One run from START. Her run stops where a step leaves the range drawn: then it counts
-    as diverged, and only the points inside are kept."""
-    if not CUSTOM:
-        return optimize.gradient_descent(SURFACE.grad_xy, START, eta, STEPS, f=SURFACE.f_xy)
-    (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-    return optimize.gradient_descent_in_box(SURFACE.grad_xy, START, eta, STEPS, (x0, y0),
-                                            (x1, y1), momentum=MOMENTUM, f=SURFACE.f_xy)
-
-
-def trajectories() -> list:
-    return [descend(eta) for eta in ETAS]
-
-
-def level_segments(X, Y, Z, level) -> list[tuple]:
-    """Marching squares: the pieces ((x, y), (x, y)) of the curve Z = level across the grid.
-
-    Each grid cell whose corners straddle ``level`` contributes one or two segments between the
-    points where its edges cross the level (linear interpolation along the edge)."""
-    segs = []
-    ny, nx = Z.shape
-    for i in range(ny - 1):
-        for j in range(nx - 1):
-            # corners counter-clockwise: (i, j), (i, j+1), (i+1, j+1), (i+1, j)
-            c = [(i, j), (i, j + 1), (i + 1, j + 1), (i + 1, j)]
-            v = [Z[a, b] - level for a, b in c]
-            above = [x > 0 for x in v]
-            if all(above) or not any(above):
-                continue
-            cuts = []
-            for e in range(4):
-                a, b = e, (e + 1) % 4
-                if above[a] != above[b]:
-                    t = v[a] / (v[a] - v[b])
-                    (ia, ja), (ib, jb) = c[a], c[b]
-                    cuts.append((X[ia, ja] + t * (X[ib, jb] - X[ia, ja]),
-                                 Y[ia, ja] + t * (Y[ib, jb] - Y[ia, ja])))
-            if len(cuts) == 2:
-                segs.append((cuts[0], cuts[1]))
-            else:  # a saddle cell: the centre's side (mean of the corners) says which two
-                # opposite corners it joins; the cuts then cut off the other two corners
-                if (np.mean(v) > 0) == above[0]:   # corners 0 and 2 joined: cut off 1 and 3
-                    segs += [(cuts[0], cuts[1]), (cuts[2], cuts[3])]
-                else:                               # corners 1 and 3 joined: cut off 0 and 2
-                    segs += [(cuts[3], cuts[0]), (cuts[1], cuts[2])]
-    return segs
-
-
-def contours() -> dict:
-    X, Y, Z = value_grid()
-    levels, _ = levels_and_z_range(Z)
-    return {lv: level_segments(X, Y, Z, lv) for lv in levels}
-
-
-def data() -> dict:
-    """What the scene shows: each path's points and values, the learning rates, the contours;
-    the momentum, the z range and the ranges drawn, whether each run diverged."""
-    runs = trajectories()
-    cs = contours()
-    return {"etas": ETAS, "start": START, "steps": STEPS, "momentum": MOMENTUM,
-            "points": [t.points for t in runs], "values": [t.values for t in runs],
-            "diverged": [t.diverged for t in runs], "levels": tuple(cs),
-            "z_range": levels_and_z_range()[1], "x_range": X_RANGE, "y_range": Y_RANGE,
-            "contours": cs}
-
-
-def shown_point(p) -> tuple:
-    """A point rounded to 1e-5 of the range drawn, so a coordinate at 1e-16 reads as 0."""
-    width = max(X_RANGE[1] - X_RANGE[0], Y_RANGE[1] - Y_RANGE[0])
-    q = 10.0 ** (np.floor(np.log10(width)) - 5)
-    return tuple(float(np.round(v / q) * q) + 0.0 for v in p)
+# the surface sits in the left half, beside the contour map (a typed one a little lower,
+# below a formula that may be two lines tall)
+SCREEN_SHIFT, TYPED_SCREEN_SHIFT = (-3.5, -0.7), (-3.5, -0.85)
 
 
 def path_colors():
@@ -158,11 +42,16 @@ class DescentOnSurfaceAndContours(LectureScene3D):
     SECTION = 12
     # the surface sits in the left half, beside the contour map (a typed one a little lower,
     # below a formula that may be two lines tall)
-    SCREEN_SHIFT = (-3.5, -0.85) if TYPED else (-3.5, -0.7)
+    LESSON = "gradient_descent_3d"
+
+    def __init__(self, lang: str | None = None, options: dict | None = None, **kwargs):
+        typed = "function" in (options or {})
+        kwargs.setdefault("camera_class",
+                          shifted_camera(TYPED_SCREEN_SHIFT if typed else SCREEN_SHIFT))
+        super().__init__(lang, options, **kwargs)
 
     def construct(self):
-        self.d = data()
-        self.contours = self.d["contours"]
+        self.v = self.lesson.video
         self.show_title()
         self.show_surface()
         self.show_contour_map()
@@ -171,6 +60,13 @@ class DescentOnSurfaceAndContours(LectureScene3D):
 
     # --- helpers -------------------------------------------------------------------------
 
+    def paths(self) -> list:
+        """Each run's points (the lesson's trajectories)."""
+        return [t.points for t in self.v.runs]
+
+    def values(self) -> list:
+        return [t.values for t in self.v.runs]
+
     def fixed(self, *mobs):
         """Add mobjects fixed in the frame (not turned by the camera) without drawing them yet."""
         self.add_fixed_in_frame_mobjects(*mobs)
@@ -178,7 +74,7 @@ class DescentOnSurfaceAndContours(LectureScene3D):
         return mobs[0] if len(mobs) == 1 else mobs
 
     def on_surface(self, x, y):
-        return self.axes.c2p(x, y, SURFACE.f(x, y))
+        return self.axes.c2p(x, y, self.v.surface.f(x, y))
 
     def lifted_path(self, pts, color, lift=LIFT):
         """The straight steps between ``pts`` in the plane, drawn on the surface above them."""
@@ -198,9 +94,9 @@ class DescentOnSurfaceAndContours(LectureScene3D):
 
     def show_surface(self):
         self.set_camera_orientation(phi=55 * DEGREES, theta=-125 * DEGREES, zoom=0.75)
-        (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-        z0, z1 = self.d["z_range"]
-        if TYPED:   # her range, whatever its size, drawn 5 x 5 x 2.6
+        (x0, x1), (y0, y1) = self.v.x_range, self.v.y_range
+        z0, z1 = self.v.z_range
+        if self.lesson.typed:   # her range, whatever its size, drawn 5 x 5 x 2.6
             lengths = (5.0, 5.0, 2.6)
             steps = (nice_step(x1 - x0), nice_step(y1 - y0), (z1 - z0) / 3)
         else:
@@ -229,13 +125,13 @@ class DescentOnSurfaceAndContours(LectureScene3D):
                                fill_opacity=0.6, stroke_width=0)
         light_surface(self.surface)
         self.rings3d = VGroup()
-        for lv, segs in self.contours.items():
+        for lv, segs in self.v.contours.items():
             ring = VMobject(color=C("point"), stroke_width=1.5, stroke_opacity=0.6)
             for (p, q) in segs:
                 ring.start_new_path(c2p(*p, lv))
                 ring.add_line_to(c2p(*q, lv))
             self.rings3d.add(ring)
-        f_text = self.fixed(formula(f"f(x, y) = {SURFACE.formula}", 30, C("function")))
+        f_text = self.fixed(formula(f"f(x, y) = {self.v.surface.formula}", 30, C("function")))
         if f_text.width > 6.4:          # a long typed formula: shrunk to stay clear of the rule
             f_text.scale_to_fit_width(6.4)
         if f_text.height > 0.62:        # ... and of the surface (fractions are two lines tall)
@@ -246,8 +142,8 @@ class DescentOnSurfaceAndContours(LectureScene3D):
         self.play(Create(self.rings3d), run_time=1)
 
     def show_contour_map(self):
-        (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-        if TYPED:
+        (x0, x1), (y0, y1) = self.v.x_range, self.v.y_range
+        if self.lesson.typed:
             ax = Axes(x_range=[x0, x1, nice_step(x1 - x0)], y_range=[y0, y1, nice_step(y1 - y0)],
                       x_length=3.7, y_length=3.7, tips=False,
                       axis_config={"color": C("muted"), "stroke_width": 2})
@@ -261,14 +157,14 @@ class DescentOnSurfaceAndContours(LectureScene3D):
                   label("y", 18, C("muted")).next_to(ax.c2p(xc, y1), RIGHT, buff=0.12)
                   .shift(DOWN * 0.18))
         rings = VGroup()
-        for lv, segs in self.contours.items():
+        for lv, segs in self.v.contours.items():
             ring = VMobject(color=C("function"), stroke_width=2)
             for (p, q) in segs:
                 ring.start_new_path(ax.c2p(*p))
                 ring.add_line_to(ax.c2p(*q))
             rings.add(ring)
         heading = label(tr("s12.contours"), SMALL_SIZE, C("muted")).next_to(ax, UP, buff=0.15)
-        if MOMENTUM:   # PyTorch's SGD with momentum
+        if self.v.momentum:   # PyTorch's SGD with momentum
             rule = VGroup(formula("bold(v)_(k+1) = mu bold(v)_k + nabla f(bold(x)_k)", 28,
                                   C("gradient")),
                           formula("bold(x)_(k+1) = bold(x)_k - eta bold(v)_(k+1)", 28,
@@ -284,17 +180,16 @@ class DescentOnSurfaceAndContours(LectureScene3D):
 
     def readout_text(self, eta, vals, k) -> str:
         kk = min(k, len(vals) - 1)
-        mu = f"μ = {fmt(MOMENTUM)}    " if MOMENTUM else ""
+        mu = f"μ = {fmt(self.v.momentum)}    " if self.v.momentum else ""
         return f"η = {fmt(eta)}    {mu}{tr('step', k=kk)}    f = {fmt(vals[kk], 3)}"
 
     def readouts(self, k):
-        d = self.d
         rows = VGroup()
-        for (eta, vals, col) in zip(ETAS, d["values"], path_colors()):
+        for (eta, vals, col) in zip(self.v.etas, self.values(), path_colors()):
             rows.add(label(self.readout_text(eta, vals, k), SMALL_SIZE + 2, col))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         rows.next_to(self.map_axes, DOWN, buff=0.45).align_to(self.map_axes, LEFT)
-        if CUSTOM:      # one left edge for every step, so the widest row still fits the frame
+        if self.lesson.custom:      # one left edge for every step, so the widest row still fits the frame
             rows.shift(RIGHT * (self.panel_left - rows.get_left()[0]))
         return rows
 
@@ -302,14 +197,14 @@ class DescentOnSurfaceAndContours(LectureScene3D):
         """The readout's left edge: under the map, moved left if a row at a step in ``ks``
         would leave the frame."""
         widest = max(label(self.readout_text(eta, vals, k), SMALL_SIZE + 2).width
-                     for eta, vals in zip(ETAS, self.d["values"]) for k in ks)
+                     for eta, vals in zip(self.v.etas, self.values()) for k in ks)
         right = config.frame_width / 2 - 0.3
         self.panel_left = min(self.map_axes.get_left()[0], right - widest)
 
     def show_step(self, k):
         """Step k of every run: its segment on the surface and on the map, dots, the readout."""
         anims, dots3d, dots2d = [], [], []
-        for pts, col in zip(self.d["points"], path_colors()):
+        for pts, col in zip(self.paths(), path_colors()):
             if k >= len(pts):
                 continue
             seg3d = self.lifted_segment(pts[k - 1], pts[k], col)
@@ -330,7 +225,7 @@ class DescentOnSurfaceAndContours(LectureScene3D):
     def show_rest(self, k0):
         """Every step after k0 at once (a long run): the rest of each path, its end dot."""
         anims, dots3d, dots2d = [], [], []
-        for pts, col in zip(self.d["points"], path_colors()):
+        for pts, col in zip(self.paths(), path_colors()):
             if len(pts) - 1 <= k0:
                 continue
             rest = pts[k0:]
@@ -347,41 +242,41 @@ class DescentOnSurfaceAndContours(LectureScene3D):
         self.add_fixed_orientation_mobjects(*dots3d)
         self.add_fixed_in_frame_mobjects(*dots2d)
         self.remove(self.panel)
-        self.panel = self.fixed(self.readouts(max(len(p) for p in self.d["points"]) - 1))
+        self.panel = self.fixed(self.readouts(max(len(p) for p in self.paths()) - 1))
         self.add(self.panel)
 
     def descend(self):
-        d = self.d
+        custom, steps = self.lesson.custom, self.v.steps
         cols = path_colors()
         starts = VGroup()
-        for pts, col in zip(d["points"], cols):
+        for pts, col in zip(self.paths(), cols):
             starts.add(self.fixed(Dot(self.map_axes.c2p(*pts[0]), radius=0.06, color=col)))
-        start3d = Dot(self.on_surface(*d["points"][0][0]), radius=0.07, color=C("point"))
+        start3d = Dot(self.on_surface(*self.v.start), radius=0.07, color=C("point"))
         self.add_fixed_orientation_mobjects(start3d)
         self.remove(start3d)
-        each = STEPS if not CUSTOM else min(STEPS, SHOW_EACH)
-        if CUSTOM:
-            last = max(len(p) for p in d["points"]) - 1
+        each = steps if not custom else min(steps, SHOW_EACH)
+        if custom:
+            last = max(len(p) for p in self.paths()) - 1
             self.place_panel([*range(min(each, last) + 1), last])    # the steps shown
         self.panel = self.fixed(self.readouts(0))
         self.play(FadeIn(starts), FadeIn(start3d), FadeIn(self.panel), run_time=0.6)
         for k in range(1, each + 1):
-            if CUSTOM and all(k >= len(pts) for pts in d["points"]):
+            if custom and all(k >= len(pts) for pts in self.paths()):
                 break       # her run stopped early (it left the range)
             self.show_step(k)
-        if CUSTOM:
+        if custom:
             self.show_rest(each)
         self.wait(0.5)
 
     def end_notes(self) -> VGroup:
-        if not CUSTOM:
+        if not self.lesson.custom:
             return VGroup(label(tr("s12.small"), SMALL_SIZE, path_colors()[0]),
                           label(tr("s12.large"), SMALL_SIZE, path_colors()[1]),
                           label(tr("s12.done"), SMALL_SIZE, C("muted")))
-        if any(self.d["diverged"]):
+        if self.lesson.diverged:
             return VGroup(label(tr("diverged"), SMALL_SIZE + 2, C("gradient")))
-        pts = self.d["points"][0]
-        x, y = shown_point(pts[-1])
+        pts = self.paths()[0]
+        x, y = self.v.shown_point(pts[-1])
         return VGroup(formula(f"bold(x)_({len(pts) - 1}) = ({typst_number(x, 3)}, "
                               f"{typst_number(y, 3)})", 28, C("point")))
 

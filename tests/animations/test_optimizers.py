@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import lessons
 from animations import optimizers as mod
 from animations.writer import write_gif
 
@@ -41,13 +42,15 @@ def _by_hand(method, lr, steps, x0):
     return np.array(pts)
 
 
+RACE = lessons.load("gradient_descent_3d").race
+
+
 def test_paths_match_hand_written_optimizers():
-    d = mod.data()
-    assert list(d["trajs"]) == [m for m, _ in mod.RUNS]
-    for method, lr in mod.RUNS:
-        traj = d["trajs"][method]
-        assert traj.lr == lr and not traj.diverged and traj.steps == mod.STEPS
-        want = _by_hand(method, lr, mod.STEPS, mod.X0)
+    assert [(m, t.lr) for m, t in RACE.paths.items()] == [("gd", 0.35), ("momentum", 0.02),
+                                                         ("rmsprop", 0.05), ("adam", 0.2)]
+    for method, traj in RACE.paths.items():
+        assert not traj.diverged and traj.steps == RACE.steps == 50
+        want = _by_hand(method, traj.lr, RACE.steps, (-2.6, 1.6))
         np.testing.assert_allclose(traj.points, want, rtol=1e-10, atol=1e-12,
                                    err_msg=method)
         np.testing.assert_allclose(traj.values, 0.5 * want[:, 0] ** 2 + 2.5 * want[:, 1] ** 2,
@@ -56,23 +59,28 @@ def test_paths_match_hand_written_optimizers():
 
 
 def test_paths_stay_in_view():
-    d = mod.data()
-    (x0, x1), (y0, y1) = d["surface"].x_range, d["surface"].y_range
-    for traj in d["trajs"].values():
+    (x0, x1), (y0, y1) = RACE.surface.x_range, RACE.surface.y_range
+    for traj in RACE.paths.values():
         assert np.all((traj.points[:, 0] >= x0) & (traj.points[:, 0] <= x1))
         assert np.all((traj.points[:, 1] >= y0) & (traj.points[:, 1] <= y1))
 
 
 def test_colours_are_the_palettes():
     from lecture.palette import optimizer_color
-    colors = [optimizer_color(m, "light") for m, _ in mod.RUNS]
+    colors = [optimizer_color(m, "light") for m in RACE.paths]
     assert len(set(colors)) == len(colors)
 
 
-def test_schedule():
-    k = mod.frame_steps()
-    assert len(k) == mod.N_FRAMES and k[0] == 0 and k[-1] == mod.STEPS
+def test_the_map_draws_the_lessons_paths_on_schedule():
+    src = mod.build("en", width=320)
+    src.init()
+    k = src.frame_steps
+    assert len(k) == src.n_frames and k[0] == 0 and k[-1] == RACE.steps
     assert np.all(np.diff(k) >= 0)
+    src.update(src.n_frames - 1)
+    for m, traj in RACE.paths.items():
+        x, y = src.paths[m].get_data()
+        np.testing.assert_array_equal(np.c_[x, y], traj.points)
 
 
 @pytest.mark.render
@@ -87,7 +95,7 @@ def test_gif_renders_the_same_bytes_twice(tmp_path):
     assert blobs[0] == blobs[1]
     with Image.open(tmp_path / "optimizers0.gif") as im:
         assert im.size == (320, 180)
-        assert im.n_frames == mod.N_FRAMES
+        assert im.n_frames == src.n_frames
         assert im.info["loop"] == 0
     assert sizes[0] < BUDGET / 3
 
@@ -97,4 +105,4 @@ def test_gif_renders_in_chinese(tmp_path):
     src = mod.build("zh", width=320)
     res = write_gif(src, tmp_path / "optimizers.gif", fps=src.fps, hold_last_s=src.hold_last_s,
                     mp4=False)
-    assert res.n_frames == mod.N_FRAMES and res.width == 320
+    assert res.n_frames == src.n_frames and res.width == 320
