@@ -20,6 +20,8 @@ import numpy as np
 
 from mathcore import calculus, functions
 
+from .common_derivatives import Named, fixed_example
+
 OPTIONS = frozenset()
 
 PARAMS = {"prelu": {"alpha": 0.25}, "elu": {"alpha": 1.0}}
@@ -75,7 +77,7 @@ def remark_numbers(fn) -> dict:
 
 
 @dataclass(frozen=True)
-class Activation:
+class Activation(Named):
     """One activation sampled with its derivative: f'(0) (the lecture's value at a kink), the
     one-sided limit of f' at 0 from the right, the saturated intervals, the remark's numbers."""
 
@@ -87,14 +89,6 @@ class Activation:
     df0_right: float
     saturated: tuple
     remark: dict
-
-    @property
-    def name(self) -> str:
-        return self.fn.name
-
-    @property
-    def params(self) -> dict:
-        return dict(self.fn.params)
 
 
 @dataclass(frozen=True)
@@ -116,33 +110,21 @@ class Softmax:
         return z, functions.softmax(z)
 
 
-@dataclass(frozen=True)
-class Panel:
+@dataclass(frozen=True, repr=False)
+class Panel(Named):
     """One activation on the slide: curves, the swept point (x, f(x), f'(x)), the tangents'
     slopes (calculus.tangent_line), the segments drawn for them and the y window."""
 
-    fn: functions.Function = field(repr=False)
-    x: np.ndarray = field(repr=False)
-    f: np.ndarray = field(repr=False)
-    df: np.ndarray = field(repr=False)
-    xs: np.ndarray = field(repr=False)
-    ys: np.ndarray = field(repr=False)
-    slopes: np.ndarray = field(repr=False)
-    dys: np.ndarray = field(repr=False)
-    seg: np.ndarray = field(repr=False)   # n_frames x 2 (x, y) x 2 (ends)
+    fn: functions.Function
+    x: np.ndarray
+    f: np.ndarray
+    df: np.ndarray
+    xs: np.ndarray
+    ys: np.ndarray
+    slopes: np.ndarray
+    dys: np.ndarray
+    seg: np.ndarray                       # n_frames x 2 (x, y) x 2 (ends)
     ylim: tuple
-
-    @property
-    def name(self) -> str:
-        return self.fn.name
-
-    @property
-    def label(self) -> str:
-        return self.fn.label
-
-    @property
-    def params(self) -> dict:
-        return dict(self.fn.params)
 
 
 @dataclass(frozen=True)
@@ -244,9 +226,7 @@ def complete(values: dict) -> dict:
 
 
 def from_options(values: dict | None = None) -> ActivationsLesson:
-    values = complete(dict(values or {}))
-    if set(values) - OPTIONS:
-        raise ValueError(f"the activations take no options: {sorted(values)}")
+    fixed_example(values, "the activations")
     xs = grid()
     x = np.array(SOFTMAX_INPUT)
     soft = Softmax(x, SHIFT, functions.softmax(x), functions.softmax(x + SHIFT))

@@ -6,7 +6,7 @@ takes no options: ``from_options()`` is the lecture's table.
 
 >>> lesson = from_options()
 >>> [r.name for r in lesson.rows][:3], lesson.row("power").params
-(['power', 'exp', 'exp_base'], {'n': 3})
+(['power', 'exp', 'exp_base'], {'n': 3.0})
 """
 
 from __future__ import annotations
@@ -63,8 +63,35 @@ def closed_ends(dom, window) -> list[float]:
             if closed and np.isfinite(v) and window[0] <= v <= window[1]]
 
 
+class Named:
+    """A sampled function's name, label and parameters, read from its mathcore ``fn``."""
+
+    @property
+    def name(self) -> str:
+        return self.fn.name
+
+    @property
+    def label(self) -> str:
+        return self.fn.label
+
+    @property
+    def params(self) -> dict:
+        return dict(self.fn.params)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.fn!r})"
+
+
+def fixed_example(values: dict | None, what: str) -> dict:
+    """The options of a section that takes none: nothing to complete, anything given refused."""
+    values = dict(values or {})
+    if values:
+        raise ValueError(f"{what} take no options, got {', '.join(sorted(values))}")
+    return values
+
+
 @dataclass(frozen=True)
-class Row:
+class Row(Named):
     """One row of the table: the function (mathcore) with its concrete parameters, the window
     its graph is drawn in, and the sampled graphs of f and f' on their domains."""
 
@@ -80,14 +107,6 @@ class Row:
     x_df: np.ndarray = field(repr=False)
     df: np.ndarray = field(repr=False)
     ends: tuple = ()   # (x, f(x)) of the closed ends of the domain inside the window
-
-    @property
-    def name(self) -> str:
-        return self.fn.name
-
-    @property
-    def params(self) -> dict:
-        return dict(self.fn.params)
 
 
 def row(name: str, samples: int = SAMPLES) -> Row:
@@ -123,7 +142,5 @@ def complete(values: dict) -> dict:
 
 
 def from_options(values: dict | None = None) -> CommonDerivativesLesson:
-    values = complete(dict(values or {}))
-    if set(values) - OPTIONS:
-        raise ValueError(f"the table of derivatives takes no options: {sorted(values)}")
+    fixed_example(values, "the table of derivatives does")
     return CommonDerivativesLesson(tuple(row(name) for name in functions.TABLE))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from mathcore import calculus, functions, rules
 
+from .common_derivatives import fixed_example
+
 OPTIONS = frozenset()
 
 X0 = 0.9
@@ -88,31 +90,19 @@ class RulesLesson:
     u_fn: functions.Function = field(repr=False)
     v_fn: functions.Function = field(repr=False)
     x0: float
-    checks: tuple
+    u: float          # u(x0), v(x0), u'(x0), v'(x0)
+    v: float
+    du: float
+    dv: float
+    checks: dict      # rule name: Check, in the order the scene shows them
     method: str = METHOD
     digits: int = DIGITS
     dx_start: float = DX_START
     dx_end: float = DX_END
     custom: bool = False
 
-    @property
-    def u(self) -> float:
-        return float(self.u_fn.f(self.x0))
-
-    @property
-    def v(self) -> float:
-        return float(self.v_fn.f(self.x0))
-
-    @property
-    def du(self) -> float:
-        return float(self.u_fn.df(self.x0))
-
-    @property
-    def dv(self) -> float:
-        return float(self.v_fn.df(self.x0))
-
     def check(self, name: str) -> Check:
-        return next(c for c in self.checks if c.name == name)
+        return self.checks[name]
 
     def rectangle(self, dx: float) -> Rectangle:
         du = calculus.differential(self.u_fn, self.x0, dx)[1]
@@ -121,7 +111,7 @@ class RulesLesson:
 
     def parameters(self) -> dict:
         return {"u": self.u_fn.instance_formula, "v": self.v_fn.instance_formula,
-                "x0": self.x0, "rules": [c.name for c in self.checks], "method": self.method,
+                "x0": self.x0, "rules": list(self.checks), "method": self.method,
                 "digits": self.digits, "dx": [self.dx_start, self.dx_end]}
 
 
@@ -137,8 +127,7 @@ def complete(values: dict) -> dict:
 
 
 def from_options(values: dict | None = None) -> RulesLesson:
-    values = complete(dict(values or {}))
-    if set(values) - OPTIONS:
-        raise ValueError(f"the rules take no options: {sorted(values)}")
+    fixed_example(values, "the rules")
     u, v = functions.get("sin"), functions.get("power", n=2)
-    return RulesLesson(u, v, X0, tuple(check(name, u, v) for name in RULES))
+    at = (float(g(X0)) for g in (u.f, v.f, u.df, v.df))
+    return RulesLesson(u, v, X0, *at, {name: check(name, u, v) for name in RULES})

@@ -28,6 +28,8 @@ def _params_text(params: dict) -> str:
 
 
 class DerivativeTable(LectureScene):
+    """The table fills row by row, two pages; beside each row its function and its
+    derivative are drawn on the function's domain."""
     SECTION = 2
     LESSON = "common_derivatives"
 

@@ -46,6 +46,8 @@ def _rhs(src: str) -> str:
 
 
 class ActivationsAndTheirSlopes(LectureScene):
+    """Six activations with their slopes, flat regions shaded; then softmax bars that
+    do not move when the input shifts."""
     SECTION = 3
     LESSON = "activations"
 

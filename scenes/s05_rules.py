@@ -35,6 +35,8 @@ def _p(x: float) -> str:
 
 
 class SumProductQuotientRules(LectureScene):
+    """Each rule stated, then checked at x0 digit by digit; the product rule as a
+    rectangle whose corner vanishes."""
     SECTION = 5
     LESSON = "rules"
 

@@ -30,7 +30,7 @@ def test_the_readout_is_the_lessons_rectangle(scene):
 def test_the_check_shows_the_lessons_digits(scene):
     les = scene.lesson
     assert s05._method_key(les.method) == "s05.numeric"
-    for c in les.checks:
+    for c in les.checks.values():
         shown = fmt(c.numeric, les.digits)
         agree = shown[:s05._prefix_chars(shown, c.agreeing_digits)]
         assert fmt(c.by_rule, les.digits).startswith(agree), c.name
