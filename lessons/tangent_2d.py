@@ -20,8 +20,10 @@ import numpy as np
 from mathcore import calculus, expr, functions, rules
 from mathcore.functions import Function
 
-OPTIONS = frozenset({"function", "range"})
-RANGE = (-3.0, 3.0)           # a typed function without --range
+# the integral's rule, as for every section that sweeps a range: a typed function without
+# --range is drawn on [-3, 3]; {} stays {}
+from .integral import OPTIONS, RANGE, complete  # noqa: F401  (this lesson's contract)
+
 LECTURE_RANGE = (-2.2, 2.2)
 SWEEP_SHARE = 1.9 / 2.2       # of the half range, about its centre: where the tangent travels
 MAX_MARKED = 4                # zero-slope points the video visits and marks, at most
@@ -32,16 +34,6 @@ SHOWN = 5e-7                  # a slope below the readout's precision reads 0, n
 HALF_LENGTH = 0.9 / 3.8
 TRAVEL_S = 2.0 * 3.8
 AXES_PAD = 0.1 / 3.8          # the video's axes reach this much (of the sweep) past the sweep
-
-
-def complete(values: dict) -> dict:
-    """A typed function without ``range`` is drawn on [-3, 3]; ``{}`` stays ``{}``."""
-    out = dict(values)
-    if "function" in out:
-        out.setdefault("range", RANGE)
-    if "range" in out:
-        out["range"] = tuple(float(t) for t in out["range"])
-    return out
 
 
 def sweep_of(a: float, b: float) -> tuple[float, float]:

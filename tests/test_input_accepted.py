@@ -17,8 +17,7 @@ from lecture import sections
 from tools import options
 
 CURVE = ["lessons.derivative", "lessons.differential"]   # sections 1, 4: scene and GIF draw these
-SWEEP = ["scenes.s06_integral", "scenes.s07_tangent_2d", "animations.tangent_line",
-         "animations.riemann"]
+SWEEP = ["lessons.integral", "lessons.tangent_2d"]      # sections 6, 7: scene and GIF draw these
 DESCENT = ["scenes.s11_gradient_descent", "animations.gradient_descent"]
 SURFACE = ["scenes.s12_gradient_descent_3d", "animations.gradient_descent_3d"]
 NETWORK = ["scenes.s10_backprop", "animations.backprop_training"]
@@ -106,7 +105,23 @@ def _lesson_data(name: str, params: dict) -> dict:
     return out
 
 
+def _sweep_data(name: str, params: dict) -> dict:
+    """Sections 6 and 7: every number of the lesson's views (the function left out), and the
+    tangents along the GIF's loop and at the zero-slope points."""
+    import lessons
+    les = lessons.load(name, params)
+    views = [les.video, les.slide] if name == "integral" else [les]
+    out = {i: {k: v for k, v in vars(view).items() if k != "function"}
+           for i, view in enumerate(views)}
+    if name == "tangent_2d":
+        out["loop"] = les.slopes(les.loop(140))
+        out["flat"] = [les.tangent(z).point + (les.flat_half(z),) for z in les.marked]
+    return out
+
+
 def _data_in_process(module: str, params: dict, monkeypatch) -> dict:
+    if module in SWEEP:
+        return _sweep_data(module.split(".", 1)[1], params)
     if module.startswith("lessons."):
         return _lesson_data(module.split(".", 1)[1], params)
     monkeypatch.setenv("CALCANIM_PARAMS", json.dumps(params))

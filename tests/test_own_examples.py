@@ -114,12 +114,13 @@ SINEXP = {"function": "sin(x)*exp(-x/3)", "range": [0.0, 6.0]}
 
 
 def test_tangent_line_travels_along_the_typed_function():
-    d = _under("animations.tangent_line", SINEXP)
-    x, xs = np.array(d["x"]), np.array(d["xs"])
-    np.testing.assert_allclose(d["y"], np.sin(x) * np.exp(-x / 3), rtol=1e-12, atol=1e-14)
+    gif = _gif("animations.tangent_line", SINEXP)
+    le = gif.lesson
+    x, xs = le.x, gif.xs
+    np.testing.assert_allclose(le.y, np.sin(x) * np.exp(-x / 3), rtol=1e-12, atol=1e-14)
     by_hand = np.exp(-x / 3) * (np.cos(x) - np.sin(x) / 3)
-    np.testing.assert_allclose(d["dy"], by_hand, rtol=1e-10, atol=1e-14)
-    np.testing.assert_allclose(d["slopes"], np.exp(-xs / 3) * (np.cos(xs) - np.sin(xs) / 3),
+    np.testing.assert_allclose(le.dy, by_hand, rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(gif.slopes, np.exp(-xs / 3) * (np.cos(xs) - np.sin(xs) / 3),
                                rtol=1e-10, atol=1e-14)
     # the point stays in the range, over its middle 1.9/2.2 as in the lecture's
     half = 1.9 / 2.2 * 3
@@ -128,10 +129,10 @@ def test_tangent_line_travels_along_the_typed_function():
 
 
 def test_tangent_line_without_options_is_the_lectures():
-    d = _under("animations.tangent_line", {})
-    x = np.array(d["x"])
-    np.testing.assert_allclose(d["y"], x ** 3 - 2 * x, atol=1e-12)
-    assert min(d["xs"]) == pytest.approx(-1.9) and max(d["xs"]) == pytest.approx(1.9)
+    gif = _gif("animations.tangent_line", {})
+    x = gif.lesson.x
+    np.testing.assert_allclose(gif.lesson.y, x ** 3 - 2 * x, atol=1e-12)
+    assert min(gif.xs) == pytest.approx(-1.9) and max(gif.xs) == pytest.approx(1.9)
 
 
 # --- differential ----------------------------------------------------------------------------
@@ -160,23 +161,21 @@ def test_differential_without_options_is_the_lectures():
 # --- Riemann sums ----------------------------------------------------------------------------
 
 def test_riemann_sums_of_the_typed_function():
-    d = _under("animations.riemann", {"function": "sin(x)+2", "range": [0.0, 3.0]},
-               "{'integral': m.data()['integral'], 'n': m.data()['n'], "
-               "**{r: m.data()['rules'][r]['sums'] for r in m.RULES}}")
+    r = _gif("animations.riemann", {"function": "sin(x)+2", "range": [0.0, 3.0]}).r
     exact = 2 * 3 + 1 - math.cos(3)
-    assert d["integral"] == pytest.approx(exact, rel=1e-12)
+    assert r.integral == pytest.approx(exact, rel=1e-12)
     for rule, offset in (("left", 0.0), ("right", 1.0), ("midpoint", 0.5)):
         hand = []
-        for n in d["n"]:
+        for n in r.ns:
             w = 3.0 / n
             x = (np.arange(n) + offset) * w
             hand.append(w * np.sum(np.sin(x) + 2))
-        np.testing.assert_allclose(d[rule], hand, rtol=1e-12)
+        np.testing.assert_allclose(r.sums[rule], hand, rtol=1e-12)
 
 
 def test_riemann_without_options_is_the_lectures():
-    d = _under("animations.riemann", {}, "{'integral': m.data()['integral'], 'ab': [m.A, m.B]}")
-    assert d["ab"] == [0.0, 2.0] and d["integral"] == pytest.approx(8 / 3)
+    r = _gif("animations.riemann", {}).r
+    assert (r.a, r.b) == (0.0, 2.0) and r.integral == pytest.approx(8 / 3)
 
 
 # --- gradient descent on a curve -------------------------------------------------------------

@@ -3,12 +3,11 @@ checked against hand computations, and each renders."""
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pytest
 
-from conftest import data_under, probe, run_cli
+from conftest import probe, run_cli
 
 
 # --- sections 1 and 4: see tests/lessons (the lessons both renderers draw) ----------------------
@@ -22,66 +21,8 @@ def _y_window(section: str, params: dict) -> tuple:
     return ax.y_range[0], ax.y_range[1]
 
 
-# --- section 6: Riemann sums -------------------------------------------------------------------
-
-def test_integral_of_x2_minus_1_on_0_3():
-    d = data_under("scenes.s06_integral", {"function": "x**2 - 1", "range": [0.0, 3.0]})
-    assert (d["a"], d["b"]) == (0.0, 3.0)
-    assert d["integral"] == pytest.approx(6.0, rel=1e-12)   # x^3/3 - x from 0 to 3
-    for n, s, e in zip(d["n"], d["sums"], d["errors"]):
-        h = 3.0 / n
-        left = np.arange(n) * h
-        assert s == pytest.approx(np.sum(left ** 2 - 1) * h, rel=1e-13)
-        assert e == pytest.approx(s - 6.0, abs=1e-11)
-    # the axes hold the part below the x axis (f(0) = -1) and the top (f(3) = 8)
-    ylo, yhi = d["y_range"]
-    assert ylo < -1.0 and 8.0 < yhi
-    assert d["x_range"][0] == 0.0 and d["x_range"][1] > 3.0
-
-
-def test_integral_signed_area_below_the_axis():
-    """Wholly below the axis: the sums and the integral are negative, the axes end at 0."""
-    d = data_under("scenes.s06_integral", {"function": "-x**2 - 1", "range": [-1.0, 3.0]})
-    assert d["integral"] == pytest.approx(-(27 + 1) / 3 - 4, rel=1e-12)
-    assert np.all(d["sums"] < 0)
-    assert d["y_range"][1] == 0.0 and d["y_range"][0] < -10.0
-    assert d["x_range"][0] < -1.0                            # a little room left of a < 0
-
-
-# --- section 7: the travelling tangent -----------------------------------------------------------
-
-def test_tangent_of_cubic_and_its_flat_points():
-    d = data_under("scenes.s07_tangent_2d", {"function": "x**3 - 3*x", "range": [-2.5, 2.5]})
-    xs = d["x"]
-    assert xs[0] == -2.5 and xs[-1] == 2.5                   # the tangent travels the range
-    np.testing.assert_allclose(d["slope"], 3 * xs ** 2 - 3, rtol=1e-13, atol=1e-12)
-    np.testing.assert_allclose(d["zeros"], [-1.0, 1.0], atol=1e-12)
-    np.testing.assert_allclose(d["f_at_zeros"], [2.0, -2.0], atol=1e-12)
-    np.testing.assert_allclose(d["slope_at_zeros"], 0.0, atol=1e-11)
-    np.testing.assert_allclose(d["marked"], d["zeros"])
-    ylo, yhi = d["y_range"]
-    assert ylo < 2.5 ** 3 * -1 + 7.5 and yhi > 2.5 ** 3 - 7.5   # f(±2.5) = ±8.125
-    dlo, dhi = d["dy_range"]
-    assert dlo < -3.0 and dhi > 3 * 2.5 ** 2 - 3                 # f' from -3 to 15.75
-
-
-def test_tangent_marks_at_most_four_of_many_flat_points():
-    d = data_under("scenes.s07_tangent_2d", {"function": "sin(5*x)", "range": [-3.0, 3.0]})
-    # cos(5x) = 0 at x = (k + 1/2) pi / 5: ten of them in [-3, 3]
-    k = np.arange(-10, 10)
-    expect = (k + 0.5) * math.pi / 5
-    expect = expect[np.abs(expect) <= 3.0]
-    np.testing.assert_allclose(d["zeros"], expect, atol=1e-12)
-    assert len(d["zeros"]) == 10 and len(d["marked"]) == 4
-    assert d["marked"][0] == d["zeros"][0] and d["marked"][-1] == d["zeros"][-1]
-    assert set(d["marked"]) <= set(d["zeros"])
-
-
-def test_tangent_without_flat_points():
-    d = data_under("scenes.s07_tangent_2d", {"function": "exp(x)", "range": [-1.0, 2.0]})
-    assert len(d["zeros"]) == 0 and len(d["marked"]) == 0
-    np.testing.assert_allclose(d["slope"], np.exp(d["x"]), rtol=1e-13)
-
+# --- sections 6 and 7: see tests/lessons/test_integral.py, test_tangent_2d.py and
+# tests/scenes/test_s06_integral.py, test_s07_tangent_2d.py (the lessons both renderers draw) ---
 
 # --- flat, tiny, steep: a legitimate function draws a legitimate picture ------------------------
 
@@ -104,12 +45,6 @@ def test_steep_and_large_ranges_keep_their_own_window():
     np.testing.assert_allclose(got, (-4e5 - 0.08 * 8e5, 4e5 + 0.08 * 8e5), rtol=1e-9)
     got = _y_window("derivative", {"function": "x^2", "range": [-500.0, 500.0], "point": 300.0})
     np.testing.assert_allclose(got, (-0.08 * 250000, 1.08 * 250000), rtol=1e-9)
-
-
-def test_integral_of_a_flat_function_has_a_window():
-    d = data_under("scenes.s06_integral", {"function": "0*x", "range": [0.0, 2.0]})
-    np.testing.assert_allclose(d["y_range"], (-1.0, 1.0))
-    assert d["integral"] == 0
 
 
 @pytest.mark.parametrize("lo, hi, ticks", [

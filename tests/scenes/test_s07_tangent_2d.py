@@ -66,6 +66,18 @@ def test_scene_and_gif_travel_the_same_sweep_with_the_same_slopes():
     np.testing.assert_allclose(gif.ax.lines[0].get_xdata()[[0, -1]], OWN["range"])
 
 
+def test_cubic_flat_points_and_the_graphs_windows():
+    le = s07.TangentTravelsAlongCurve(options=OWN).lesson
+    np.testing.assert_allclose(le.zeros, [-1.0, 1.0], atol=1e-12)
+    assert [le.tangent(z).point for z in le.zeros] == [pytest.approx((-1.0, 2.0)),
+                                                       pytest.approx((1.0, -2.0))]
+    half = 1.9 / 2.2 * 2.5
+    ylo, yhi = s07._fitted(le.sweep_y, False)
+    assert ylo < -(half ** 3 - 3 * half) and yhi > half ** 3 - 3 * half
+    dlo, dhi = s07._fitted(le.sweep_dy, True)
+    assert dlo < -3.0 and dhi > 3 * half ** 2 - 3
+
+
 def test_strings_in_both_languages():
     assert all(strings.text(k, "zh") != strings.text(k, "en")
                for k in ("s07.zero_slope", "s07.where"))
