@@ -55,10 +55,10 @@ class RectanglesFillTheArea(LectureScene):
     def construct(self):
         self.show_title()
         self.show_integral()
-        self.ax = self.show_curve(view(self.r))
+        self.show_curve(view(self.r))
         self.show_table_head()
-        rects = self.refine_rectangles()
-        self.show_exact_area(rects)
+        self.refine_rectangles(self.r.partitions["left"])
+        self.show_exact_area()
 
     def show_integral(self):
         self.integral = formula(
@@ -95,8 +95,7 @@ class RectanglesFillTheArea(LectureScene):
         name.next_to(ax, UP, buff=0.25).align_to(ax, LEFT).shift(RIGHT * 0.2)
         self.play(Create(ax), FadeIn(ticks), Create(curve), FadeIn(name), FadeIn(ends),
                   run_time=1.5)
-        self.curve = curve
-        return ax
+        self.ax, self.curve = ax, curve
 
     def show_table_head(self):
         self.cols = (1.3, 4.0, 6.2)  # right edges of the n, sum and error columns
@@ -133,8 +132,8 @@ class RectanglesFillTheArea(LectureScene):
             m.move_to([x, y, 0], aligned_edge=RIGHT)
         return row
 
-    def refine_rectangles(self) -> VGroup:
-        ax, ns, parts = self.ax, self.r.ns, self.r.partitions["left"]
+    def refine_rectangles(self, parts: list):
+        ax, ns = self.ax, self.r.ns
         rects = rectangles(ax, parts[0].edges, parts[0].heights, ns[0])
         self.add(rects)
         self.bring_to_front(self.curve)
@@ -153,9 +152,9 @@ class RectanglesFillTheArea(LectureScene):
             self.play(Transform(rects, target), run_time=1.6)
             self.play(FadeIn(self.table_row(k)), run_time=0.8)
             self.wait(1.4)
-        return rects
+        self.rects = rects
 
-    def show_exact_area(self, rects: VGroup):
+    def show_exact_area(self):
         r = self.r
         area = self.ax.get_area(self.curve, x_range=[r.a, r.b], color=C("area"), opacity=0.75)
         room = config.frame_width / 2 - 0.3 - (self.ax.get_right()[0] + 0.3)
@@ -165,7 +164,7 @@ class RectanglesFillTheArea(LectureScene):
         if note.get_left()[0] < self.ax.get_right()[0] + 0.3:
             note.align_to(self.ax.get_right() + RIGHT * 0.3, LEFT)
         keep_in_frame(note)
-        self.play(FadeOut(rects), FadeIn(area), run_time=1.5)
+        self.play(FadeOut(self.rects), FadeIn(area), run_time=1.5)
         self.bring_to_front(self.curve)
         self.play(FadeIn(note), FadeIn(self.signs()),
                   self.exact.animate.scale(1.15, about_edge=RIGHT), run_time=1)
