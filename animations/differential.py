@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from .common import C
-from .drawing import box_place, function_label, legend_clear_of, overlay
+from .drawing import box_place, legend_clear_of, overlay
 from .secant_tangent import CurveBesideLogPanel
 
 
@@ -35,13 +35,8 @@ class DifferentialAgainstChange(CurveBesideLogPanel):
 
     def __init__(self, lang="zh", width=640, options=None, n_frames=None):
         super().__init__(lang, width, options, n_frames)
-        v, s, ax, right = self.view, self.s, self.ax, self.right
-        self.sweep = sw = v.sweep(self.n_frames)
+        v, s, ax, right, sw = self.view, self.s, self.ax, self.right, self.sweep
         lw = 2.0 * s
-        curve = self.tr("gif.differential.curve", x=f"{v.x0:g}")
-        if self.custom:
-            curve = curve.replace("$f(x) = e^x$", function_label(v.function))
-        ax.plot(v.curve_x, v.curve_y, color=C("function"), lw=lw, label=curve)
         ax.plot(v.x_range, v.tangent_y, color=C("tangent"), lw=1.4 * s, ls=(0, (5, 3)))
         ax.plot([v.x0], [v.fx], "o", color=C("point"), ms=6 * s, zorder=4)
         ax.plot([], [], color=C("tangent"), lw=3.5 * s, label=self.tr("gif.differential.dy_label"))
@@ -63,6 +58,10 @@ class DifferentialAgainstChange(CurveBesideLogPanel):
         right.plot([], [], color=C("gradient"), lw=lw,
                    label=self.tr("gif.differential.loglog_gap"))
         right.legend(loc="lower left", fontsize=9 * s, handlelength=1.4)
+
+    def curve_label(self) -> str:
+        curve = self.tr("gif.differential.curve", x=f"{self.view.x0:g}")
+        return curve.replace("$f(x) = e^x$", super().curve_label()) if self.custom else curve
 
     def readout_texts(self, i: int) -> tuple[str, ...]:
         """dx, dy, Δy and the gap as frame i shows them: the lesson's numbers."""

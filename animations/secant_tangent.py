@@ -56,6 +56,13 @@ class CurveBesideLogPanel(GifAnimation):
         self.right.set_xscale("log")
         self.right.tick_params(labelsize=8 * s)
         self.text_x = box_place(self.side, self.BOX[0])[0]
+        self.sweep = view.sweep(self.n_frames)
+        ax.plot(view.curve_x, view.curve_y, color=C("function"), lw=2.0 * s,
+                label=self.curve_label())
+
+    def curve_label(self) -> str:
+        """The curve's name in the legend."""
+        return function_label(self.view.function)
 
     def log_x(self, start: float, end: float, pad: float, key: str, name: str):
         """The right panel's x axis: |start| on the left to |end| on the right (it shrinks to
@@ -80,12 +87,8 @@ class SecantBecomesTangent(CurveBesideLogPanel):
 
     def __init__(self, lang="zh", width=640, options=None, n_frames=None):
         super().__init__(lang, width, options, n_frames)
-        v, s, ax, right = self.view, self.s, self.ax, self.right
-        self.sweep = sw = v.sweep(self.n_frames)
+        v, s, ax, right, sw = self.view, self.s, self.ax, self.right, self.sweep
         lw = 2.0 * s
-        curve = (function_label(v.function) if self.custom else
-                 self.tr("gif.secant_tangent.curve", n=f"{v.function.params['n']:g}"))
-        ax.plot(v.curve_x, v.curve_y, color=C("function"), lw=lw, label=curve)
         ax.plot(v.x_range, v.tangent_y, color=C("tangent"), lw=lw, ls=(0, (5, 3)),
                 label=self.tr("gif.secant_tangent.tangent"))
         ax.plot([], [], color=C("secant"), lw=lw, label=self.tr("gif.secant_tangent.secant"))
@@ -116,6 +119,11 @@ class SecantBecomesTangent(CurveBesideLogPanel):
                    self.tr("gif.secant_tangent.derivative", a=f"{v.a:g}", d=f"{v.derivative:g}"),
                    transform=right.transAxes, ha="right", va="bottom" if above else "top",
                    fontsize=10 * s, color=C("tangent"))
+
+    def curve_label(self) -> str:
+        if self.custom:
+            return super().curve_label()
+        return self.tr("gif.secant_tangent.curve", n=f"{self.view.function.params['n']:g}")
 
     def readout_texts(self, i: int) -> tuple[str, str]:
         """h and the secant slope as frame i shows them: the lesson's numbers."""

@@ -117,12 +117,12 @@ class Secants:
 
 
 @dataclass(frozen=True)
-class DerivativeLesson:
-    """The section's example: ``video`` (the scene's view) and ``slide`` (the GIF's); the same
-    view when the lecturer chose her own example (``custom``)."""
+class Views:
+    """A section's example seen two ways: ``video`` (the scene's view) and ``slide`` (the
+    GIF's); one and the same view when the lecturer chose her own example (``custom``)."""
 
-    video: Secants
-    slide: Secants
+    video: object
+    slide: object
     custom: bool = False
 
     def parameters(self) -> dict:
@@ -130,6 +130,20 @@ class DerivativeLesson:
         if self.slide is not self.video:
             p["slide"] = self.slide.parameters()
         return p
+
+
+def build(values: dict | None, lecture, own, cls):
+    """``lecture()`` without options, else ``cls`` with the one view ``own(function, text,
+    point, range)`` for the completed options."""
+    values = complete(values or {})
+    if not values:
+        return lecture()
+    view = own(*typed(values))
+    return cls(view, view, custom=True)
+
+
+class DerivativeLesson(Views):
+    """Section 1's example: ``video`` and ``slide`` are ``Secants``."""
 
 
 def lecture_example() -> DerivativeLesson:
@@ -141,12 +155,11 @@ def lecture_example() -> DerivativeLesson:
     return DerivativeLesson(video, slide)
 
 
+def own_example(fn: Function, text: str, a: float, x_range: tuple) -> Secants:
+    h0 = reach(a, *x_range)
+    return Secants(fn, text, a, x_range, h0, h0 / SHRINK)
+
+
 def from_options(values: dict | None = None) -> DerivativeLesson:
     """The lesson for the lecturer's options (none: the lecture's own example)."""
-    values = complete(values or {})
-    if not values:
-        return lecture_example()
-    fn, text, a, (lo, hi) = typed(values)
-    h0 = reach(a, lo, hi)
-    view = Secants(fn, text, a, (lo, hi), h0, h0 / SHRINK)
-    return DerivativeLesson(view, view, custom=True)
+    return build(values, lecture_example, own_example, DerivativeLesson)

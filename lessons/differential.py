@@ -26,7 +26,7 @@ import numpy as np
 from mathcore import calculus, functions
 from mathcore.functions import Function
 
-from .derivative import CURVE_SAMPLES, REACH, complete, reach, typed
+from .derivative import CURVE_SAMPLES, REACH, Views, build, complete, reach  # noqa: F401
 
 OPTIONS = frozenset({"function", "point", "range"})
 WIDTH_PART = 0.4             # dx starts at this part of the range's width ...
@@ -148,20 +148,8 @@ class Differentials:
                 list(self.y_range)}
 
 
-@dataclass(frozen=True)
-class DifferentialLesson:
-    """The section's example: ``video`` (the scene's view) and ``slide`` (the GIF's); the same
-    view when the lecturer chose her own example (``custom``)."""
-
-    video: Differentials
-    slide: Differentials
-    custom: bool = False
-
-    def parameters(self) -> dict:
-        p = self.video.parameters()
-        if self.slide is not self.video:
-            p["slide"] = self.slide.parameters()
-        return p
+class DifferentialLesson(Views):
+    """Section 4's example: ``video`` and ``slide`` are ``Differentials``."""
 
 
 def lecture_example() -> DifferentialLesson:
@@ -174,12 +162,11 @@ def lecture_example() -> DifferentialLesson:
     return DifferentialLesson(video, slide)
 
 
+def own_example(fn: Function, text: str, x0: float, x_range: tuple) -> Differentials:
+    start = dx_start(x0, *x_range)
+    return Differentials(fn, text, x0, x_range, start, start / SHRINK)
+
+
 def from_options(values: dict | None = None) -> DifferentialLesson:
     """The lesson for the lecturer's options (none: the lecture's own example)."""
-    values = complete(values or {})
-    if not values:
-        return lecture_example()
-    fn, text, x0, (lo, hi) = typed(values)
-    start = dx_start(x0, lo, hi)
-    view = Differentials(fn, text, x0, (lo, hi), start, start / SHRINK)
-    return DifferentialLesson(view, view, custom=True)
+    return build(values, lecture_example, own_example, DifferentialLesson)

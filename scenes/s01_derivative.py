@@ -43,6 +43,13 @@ def frames(run_time: float) -> int:
     return int(round(run_time * config.frame_rate)) + 1
 
 
+def definition(scene, src: str, size: float, buff: float, right: float):
+    """The section's defining formula written at the top, ``right`` of the centre."""
+    f = formula(src, size).to_edge(UP, buff=buff).shift(RIGHT * right)
+    scene.play(Write(f), run_time=1.5)
+    return f
+
+
 class Readout(VGroup):
     """``name`` in Text and after it a number composed from glyphs: ``show(s)`` sets the number
     where Text would have put it after ``name`` and a space (no Text laid out per frame)."""
@@ -77,9 +84,8 @@ class SecantBecomesTangent(LectureScene):
         return fmt(sweep.h[k], 3), fmt(sweep.slopes[k], 6)
 
     def show_definition(self):
-        self.definition = formula("f'(a) = lim_(h -> 0) (f(a+h) - f(a))/h", 34)
-        self.definition.to_edge(UP, buff=0.8).shift(RIGHT * 2.6)
-        self.play(Write(self.definition), run_time=1.5)
+        self.definition = definition(self, "f'(a) = lim_(h -> 0) (f(a+h) - f(a))/h", 34, 0.8,
+                                     2.6)
 
     def show_curve(self):
         v = self.view

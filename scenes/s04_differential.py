@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DL, DOWN, LEFT, RIGHT, UP, UR, Axes, Create, Dot, FadeIn, FadeOut, Line,
-                   ValueTracker, VGroup, Write, always_redraw, linear)
+                   ValueTracker, VGroup, always_redraw, linear)
 
-from .s01_derivative import Readout, curve_axes, curve_in, frames, function_name
-from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, formula, label, nice_ticks,
+from .s01_derivative import Readout, curve_axes, curve_in, definition, frames, function_name
+from .style import (SMALL_SIZE, C, LectureScene, clipped_curve, fmt, label, nice_ticks,
                     line_in_axes, say, tick_labels, tr)
 
 
@@ -54,9 +54,7 @@ class DifferentialAgainstChange(LectureScene):
     # --- steps ------------------------------------------------------------------------------
 
     def show_definition(self):
-        self.definition = formula("d f(x) = f'(x) thin d x", 38)
-        self.definition.to_edge(UP, buff=0.45).shift(RIGHT * 3.3)
-        self.play(Write(self.definition), run_time=1.5)
+        self.definition = definition(self, "d f(x) = f'(x) thin d x", 38, 0.45, 3.3)
 
     def show_graph(self):
         v = self.view

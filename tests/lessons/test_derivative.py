@@ -115,11 +115,15 @@ def test_parameters_are_json_and_name_every_choice():
     assert lecture["slide"]["h_start"] == 2.0 and json.dumps(lecture)
 
 
+# a range [lo, hi] and a point in it
+POINT_IN_RANGE = st.builds(lambda lo, w, t: (lo + t * w, lo, lo + w), st.floats(-100, 100),
+                           st.floats(0.01, 50), st.floats(0, 1))
+
+
 @settings(max_examples=60, deadline=None)
-@given(lo=st.floats(-100, 100), width=st.floats(0.01, 50), t=st.floats(0, 1))
-def test_h_starts_toward_the_farther_end_and_stays_inside(lo, width, t):
-    hi = lo + width
-    a = lo + t * width
+@given(case=POINT_IN_RANGE)
+def test_h_starts_toward_the_farther_end_and_stays_inside(case):
+    a, lo, hi = case
     h0 = lesson.reach(a, lo, hi)
     assert lo - 1e-9 <= a + h0 <= hi + 1e-9
     assert abs(h0) == pytest.approx(0.85 * max(hi - a, a - lo))

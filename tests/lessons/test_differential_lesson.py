@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from test_derivative import POINT_IN_RANGE
 
 from lessons import differential as lesson
 
@@ -119,10 +119,9 @@ def test_parameters_are_json_and_name_every_choice():
 
 
 @settings(max_examples=60, deadline=None)
-@given(lo=st.floats(-100, 100), width=st.floats(0.01, 50), t=st.floats(0, 1))
-def test_first_dx_stays_inside_the_range(lo, width, t):
-    hi = lo + width
-    x = lo + t * width
+@given(case=POINT_IN_RANGE)
+def test_first_dx_stays_inside_the_range(case):
+    x, lo, hi = case
     dx = lesson.dx_start(x, lo, hi)
     assert lo - 1e-9 <= x + dx <= hi + 1e-9
-    assert abs(dx) <= 0.4 * width + 1e-12
+    assert abs(dx) <= 0.4 * (hi - lo) + 1e-12

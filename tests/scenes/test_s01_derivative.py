@@ -24,6 +24,14 @@ def dry_run(cls, options: dict, run_times: tuple, lang: str = "en"):
         return scene, [frames(t) for t in run_times]
 
 
+def gif_beside(scene, module, options: dict):
+    """The section's GIF under the scene's options, initialised: it draws the scene's view."""
+    gif = module.build("en", 320, options=options)
+    assert gif.view.parameters() == scene.view.parameters()
+    gif.init()
+    return gif, scene.view.sweep(gif.n_frames)
+
+
 @pytest.fixture(scope="module")
 def custom_scene():
     return dry_run(SecantBecomesTangent, OPTIONS, (SWEEP_S,))
@@ -42,10 +50,7 @@ def test_readouts_are_the_lessons_numbers(custom_scene):
 
 def test_scene_and_gif_draw_the_same_numbers(custom_scene):
     scene, _ = custom_scene
-    gif = secant_tangent.build("en", 320, options=OPTIONS)
-    assert gif.view.parameters() == scene.view.parameters()
-    sw = scene.view.sweep(gif.n_frames)
-    gif.init()
+    gif, sw = gif_beside(scene, secant_tangent, OPTIONS)
     for i in (0, gif.n_frames // 2, gif.n_frames - 1):
         gif.update(i)
         assert gif.h_text.get_text() == f"{sw.h[i]:.3g}"

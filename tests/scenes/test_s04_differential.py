@@ -2,7 +2,7 @@
 numbers; given the same options, the slide GIF draws the same numbers."""
 
 import pytest
-from test_s01_derivative import dry_run
+from test_s01_derivative import dry_run, gif_beside
 
 from animations import differential
 from conftest import probe
@@ -34,10 +34,7 @@ def test_readouts_are_the_lessons_numbers(custom_scene):
 
 def test_scene_and_gif_draw_the_same_numbers(custom_scene):
     scene, _ = custom_scene
-    gif = differential.build("en", 320, options=OPTIONS)
-    assert gif.view.parameters() == scene.view.parameters()
-    sw = scene.view.sweep(gif.n_frames)
-    gif.init()
+    gif, sw = gif_beside(scene, differential, OPTIONS)
     for i in (0, gif.n_frames - 1):
         gif.update(i)
         assert [t.get_text() for t in gif.texts] == [
