@@ -13,65 +13,39 @@ from __future__ import annotations
 import numpy as np
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
-from mathcore import surfaces
-
-from .common import C, figure, tr
+from .common import C, GifAnimation
 from .drawing import faces, typst_mathtext
 
-N_FRAMES = 60                 # one full turn of the camera
-FPS = 12
-HOLD_LAST_S = 1.0             # the last frame is the first view again: the pause sits there
-ASPECT = 0.5625
-
-SURFACE = "waves"             # z = sin x cos y
-POINT = (0.8, 0.6)            # where the plane touches (inputs; z0 and slopes come from mathcore)
-N_MESH = 19                   # grid points per side: 18 x 18 faces
-PLANE_HALF = 1.1              # the plane patch: grid nodes within PLANE_HALF of (x0, y0)
 GRID = False                  # no 3D grid lines: they rotate too and cost ~20% of the GIF
 ELEV = 28.0
 AZIM0 = -60.0
 
 
-def azimuths(n_frames: int = N_FRAMES) -> np.ndarray:
+def azimuths(n_frames: int) -> np.ndarray:
     """The camera's azimuth per frame: a full turn, the last frame back at the first view."""
     return AZIM0 + 360.0 * np.arange(n_frames) / (n_frames - 1)
 
 
-def data(surface: str = SURFACE, point=POINT, n_mesh: int = N_MESH) -> dict:
-    """The surface grid, the tangent plane and its patch, all from mathcore.surfaces."""
-    s = surfaces.get(surface)
-    X, Y, Z = surfaces.grid(s, s.x_range, s.y_range, n_mesh)
-    plane = surfaces.tangent_plane(s, *point)
-    # the patch on the surface's own grid nodes: each plane face lies right above or below a
-    # surface face, so sorting the faces by depth puts the right one in front
-    cols = np.abs(X[0] - plane.x0) <= PLANE_HALF
-    rows = np.abs(Y[:, 0] - plane.y0) <= PLANE_HALF
-    PX, PY = X[np.ix_(rows, cols)], Y[np.ix_(rows, cols)]
-    PZ = plane(PX, PY)
-    return {"surface": s, "X": X, "Y": Y, "Z": Z, "plane": plane,
-            "PX": PX, "PY": PY, "PZ": PZ, "azim": azimuths()}
+class TangentPlaneTurning(GifAnimation):
+    """A static scene (the lesson's slide: surface, plane, point), a camera turning once."""
 
+    LESSON = "tangent_plane"
+    fps = 12
+    hold_last_s = 1.0         # the last frame is the first view again: the pause sits there
+    n_frames = 60             # one full turn of the camera
 
-class TangentPlaneTurning:
-    """The FrameSource: a static scene, a camera turning once around it."""
-
-    fps = FPS
-    hold_last_s = HOLD_LAST_S
-    n_frames = N_FRAMES
-
-    def __init__(self, lang: str, width: int = 640, **opts):
-        self.lang = lang
-        self.d = data(**opts)
-        self.fig, self.scale = figure(width, ASPECT)
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.azim = azimuths(self.n_frames)
 
     def init(self):
-        d, s, lang, fig = self.d, self.scale, self.lang, self.fig
-        plane = d["plane"]
+        d, s, fig = self.lesson.slide, self.scale, self.fig
+        surface, plane = self.lesson.surface, d.plane
         ax = fig.add_axes((-0.05, 0.0, 0.66, 0.94), projection="3d", computed_zorder=False)
         self.ax = ax
 
-        surf = faces(d["X"], d["Y"], d["Z"])
-        patch = faces(d["PX"], d["PY"], d["PZ"])
+        surf = faces(d.X, d.Y, d.Z)
+        patch = faces(d.PX, d.PY, d.PZ)
         colors = [C("function")] * len(surf) + [C("tangent")] * len(patch)
         # flat-shaded faces, no mesh lines, no antialiasing: few colours and a small GIF
         # (mesh lines cost about half the file size again)
@@ -81,11 +55,11 @@ class TangentPlaneTurning:
         ax.plot([plane.x0], [plane.y0], [plane.z0], "o", color=C("point"), ms=6 * s,
                 mec="white", mew=1.0 * s, zorder=10)
 
-        (x_lo, x_hi), (y_lo, y_hi) = d["surface"].x_range, d["surface"].y_range
+        (x_lo, x_hi), (y_lo, y_hi) = surface.x_range, surface.y_range
         ax.set(xlim=(x_lo, x_hi), ylim=(y_lo, y_hi),
-               zlim=(min(d["Z"].min(), d["PZ"].min()), max(d["Z"].max(), d["PZ"].max())))
+               zlim=(min(d.Z.min(), d.PZ.min()), max(d.Z.max(), d.PZ.max())))
         ax.set_box_aspect((1, 1, 0.6), zoom=1.0)
-        ax.view_init(ELEV, d["azim"][0])
+        ax.view_init(ELEV, self.azim[0])
         ax.tick_params(labelsize=7 * s, pad=0)
         # no z label: it would swing into the text column; the title names z
         for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y"), (ax.zaxis, "")):
@@ -98,29 +72,27 @@ class TangentPlaneTurning:
         ax.set_yticks([y_lo, 0, y_hi])
         ax.set_zticks([-1, 0, 1])
 
-        formula = typst_mathtext(d["surface"].formula)
-        fig.text(0.5, 0.95, tr("gif.tangent_plane.title", lang, formula=formula),
-                 ha="center", va="center", fontsize=13 * s, color=C("text"))
+        self.title("gif.tangent_plane.title", y=0.95, formula=typst_mathtext(surface.formula))
         # the right column: legend and the plane's numbers
         x_txt = 0.615
         fields = {"x0": plane.x0, "y0": plane.y0, "z0": plane.z0, "fx": plane.fx,
                   "fy": plane.fy, "mx0": -plane.x0, "my0": -plane.y0}
-        rows = [(C("function"), "s", tr("gif.tangent_plane.surface", lang)),
-                (C("tangent"), "s", tr("gif.tangent_plane.plane", lang)),
-                (C("point"), "o", tr("gif.tangent_plane.point", lang, **fields))]
+        rows = [(C("function"), "s", self.tr("gif.tangent_plane.surface")),
+                (C("tangent"), "s", self.tr("gif.tangent_plane.plane")),
+                (C("point"), "o", self.tr("gif.tangent_plane.point", **fields))]
         for k, (color, marker, label) in enumerate(rows):
             y = 0.74 - 0.08 * k
             fig.add_artist(_marker(fig, x_txt + 0.01, y, marker, color, s))
             fig.text(x_txt + 0.035, y, label, va="center", fontsize=10 * s, color=C("text"))
-        fig.text(x_txt, 0.44, tr("gif.tangent_plane.partials", lang, **fields),
+        fig.text(x_txt, 0.44, self.tr("gif.tangent_plane.partials", **fields),
                  va="center", fontsize=10 * s, color=C("text"))
-        fig.text(x_txt, 0.30, tr("gif.tangent_plane.equation", lang, **fields),
+        fig.text(x_txt, 0.30, self.tr("gif.tangent_plane.equation", **fields),
                  va="center", fontsize=10 * s, color=C("tangent"), linespacing=1.6)
         # the view turns: the 3D axes moves as a whole, the texts beside it are blitted
         return [self.ax]
 
     def update(self, i):
-        self.ax.view_init(ELEV, self.d["azim"][i])
+        self.ax.view_init(ELEV, self.azim[i])
         return [self.ax]
 
 
@@ -130,5 +102,4 @@ def _marker(fig, x, y, marker, color, s):
                   ls="none", transform=fig.transFigure)
 
 
-def build(lang: str, width: int = 640, **opts) -> TangentPlaneTurning:
-    return TangentPlaneTurning(lang, width, **opts)
+build = TangentPlaneTurning.build

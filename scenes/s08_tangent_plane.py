@@ -7,40 +7,15 @@ import math
 import numpy as np
 from manim import (DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line,
                    ParametricFunction, Polygon, Surface, ThreeDAxes, ValueTracker, VGroup, Write,
-                   always_redraw, linear, smooth)
+                   always_redraw, config, linear, smooth)
 
 from mathcore import surfaces
 
 from .style import (BODY_SIZE, SMALL_SIZE, C, GlyphFont, GlyphLine, LectureScene3D, fmt, formula,
                     label, light_surface, tr)
 
-SURFACE = surfaces.get("waves")                # z = sin x cos y
-RADIUS = math.pi / 2                           # the point walks the circle x^2 + y^2 = RADIUS^2 ...
-S_START, S_END = math.pi / 4, 2 * math.pi      # ... from this angle to this one
-PATCH = 0.9                                    # the plane patch covers x0 +- PATCH, y0 +- PATCH
-MESH = 20                                      # surface faces per side
-DIGITS = 3
-
-
-def path_xy(s):
-    """The point of tangency at path angle ``s`` (the example's parameter, not derived math)."""
-    s = np.asarray(s, dtype=float)
-    return RADIUS * np.cos(s), RADIUS * np.sin(s)
-
-
-def plane_at(s: float) -> surfaces.TangentPlane:
-    x, y = path_xy(s)
-    return surfaces.tangent_plane(SURFACE, float(x), float(y))
-
-
-def data(n: int = 8) -> dict:
-    """What the scene shows: the tangent planes at ``n`` angles along the path, and the last one."""
-    ss = np.linspace(S_START, S_END, n)
-    planes = [plane_at(s) for s in ss]
-    return {"s": ss,
-            "x0": np.array([p.x0 for p in planes]), "y0": np.array([p.y0 for p in planes]),
-            "z0": np.array([p.z0 for p in planes]), "fx": np.array([p.fx for p in planes]),
-            "fy": np.array([p.fy for p in planes]), "final": planes[-1]}
+DIGITS = 3                     # the readouts show 3 decimals
+MOVE_TIME = 14                 # seconds of the walk around the surface
 
 
 def shown(v: float) -> str:
@@ -62,11 +37,21 @@ def plane_text(p: surfaces.TangentPlane) -> list[str]:
             f"{signed(p.fy)} · {shifted('y', p.y0)}"]
 
 
+def readout(p: surfaces.TangentPlane) -> list[str]:
+    """The readout lines for the plane ``p``: the point, its height, the two slopes, the plane."""
+    return [f"{tr('s08.point')}  (x₀, y₀) = ({shown(p.x0)}, {shown(p.y0)})",
+            f"z₀ = f(x₀, y₀) = {shown(p.z0)}", shown(p.fx), shown(p.fy), *plane_text(p)]
+
+
 class TangentPlaneOnSurface(LectureScene3D):
     SECTION = 8
+    LESSON = "tangent_plane"
     SCREEN_SHIFT = (-1.7, -0.45)   # the surface sits left of and below the readouts
 
     def construct(self):
+        # one plane per frame of the walk, computed first; the tracker holds the frame index
+        self.walk = self.lesson.walk(round(MOVE_TIME * config.frame_rate) + 1)
+        self.k = ValueTracker(0)
         self.show_title()
         self.show_surface()
         self.show_tangent_plane()
@@ -75,6 +60,10 @@ class TangentPlaneOnSurface(LectureScene3D):
 
     def p3(self, x, y, z):
         return self.axes.c2p(x, y, z)
+
+    def frame(self) -> int:
+        """The index into the walk shown now."""
+        return int(round(self.k.get_value()))
 
     def fixed(self, *mobs):
         """Register mobjects as fixed in the frame without drawing them yet."""
@@ -86,7 +75,8 @@ class TangentPlaneOnSurface(LectureScene3D):
 
     def show_surface(self):
         self.set_camera_orientation(phi=62 * DEGREES, theta=-60 * DEGREES, zoom=0.82)
-        (x0, x1), (y0, y1) = SURFACE.x_range, SURFACE.y_range
+        surface = self.lesson.surface
+        (x0, x1), (y0, y1) = surface.x_range, surface.y_range
         # the axes map coordinates; plain lines draw them (ThreeDAxes' own shading is slow)
         self.axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[-1.5, 1.5, 0.5],
                                x_length=x1 - x0, y_length=y1 - y0, z_length=3)
@@ -98,12 +88,13 @@ class TangentPlaneOnSurface(LectureScene3D):
         names[0].move_to(self.p3(x1 + 0.4, 0, 0))
         names[1].move_to(self.p3(0, y1 + 0.4, 0))
         names[2].move_to(self.p3(0, 0, 1.8))
-        self.surface = Surface(lambda u, v: self.p3(u, v, SURFACE.f(u, v)),
-                               u_range=[x0, x1], v_range=[y0, y1], resolution=(MESH, MESH),
+        mesh = self.lesson.mesh
+        self.surface = Surface(lambda u, v: self.p3(u, v, surface.f(u, v)),
+                               u_range=[x0, x1], v_range=[y0, y1], resolution=(mesh, mesh),
                                checkerboard_colors=[C("function"), C("function").darker(0.25)],
                                fill_opacity=0.8, stroke_width=0)
         light_surface(self.surface)
-        f_text = self.fixed(formula(f"f(x, y) = {SURFACE.formula}", 32, C("function")))
+        f_text = self.fixed(formula(f"f(x, y) = {surface.formula}", 32, C("function")))
         f_text.next_to(self.corner, DOWN, buff=0.35).align_to(self.corner, LEFT)
         self.add_fixed_orientation_mobjects(*names)
         self.remove(*names)
@@ -111,17 +102,12 @@ class TangentPlaneOnSurface(LectureScene3D):
         self.play(Create(self.surface), run_time=2)
 
     def plane_patch(self):
-        p = plane_at(self.s.get_value())
-        r = PATCH
-        corners = [(p.x0 - r, p.y0 - r), (p.x0 + r, p.y0 - r), (p.x0 + r, p.y0 + r),
-                   (p.x0 - r, p.y0 + r)]
-        sheet = Polygon(*(self.p3(x, y, p(x, y)) for x, y in corners), color=C("tangent"),
+        w, k = self.walk, self.frame()
+        sheet = Polygon(*(self.p3(*c) for c in w.sheet[k]), color=C("tangent"),
                         fill_opacity=0.55, stroke_width=2)
-        along_x = Line(self.p3(p.x0 - r, p.y0, p(p.x0 - r, p.y0)),
-                       self.p3(p.x0 + r, p.y0, p(p.x0 + r, p.y0)),
+        along_x = Line(self.p3(*w.along_x[k, 0]), self.p3(*w.along_x[k, 1]),
                        color=C("derivative"), stroke_width=4)
-        along_y = Line(self.p3(p.x0, p.y0 - r, p(p.x0, p.y0 - r)),
-                       self.p3(p.x0, p.y0 + r, p(p.x0, p.y0 + r)),
+        along_y = Line(self.p3(*w.along_y[k, 0]), self.p3(*w.along_y[k, 1]),
                        color=C("derivative"), stroke_width=4)
         return VGroup(sheet, along_x, along_y)
 
@@ -137,14 +123,9 @@ class TangentPlaneOnSurface(LectureScene3D):
         plane = [GlyphLine(BODY_SIZE, C("tangent"), 24) for _ in range(3)]
         lines = [point, height, fx, fy, *plane]
 
-        def texts():
-            p = plane_at(self.s.get_value())
-            return [f"{tr('s08.point')}  (x₀, y₀) = ({shown(p.x0)}, {shown(p.y0)})",
-                    f"z₀ = f(x₀, y₀) = {shown(p.z0)}", shown(p.fx), shown(p.fy),
-                    *plane_text(p)]
-
         def refresh(_=None):
-            for line, t in zip(lines, texts()):
+            self.shown = readout(self.walk.plane(self.frame()))   # what the lines show now
+            for line, t in zip(lines, self.shown):
                 if len(t.replace(" ", "")) > len(line):
                     raise ValueError(f"readout {t!r} needs more than {len(line)} glyph slots")
                 line.set(t)
@@ -183,12 +164,11 @@ class TangentPlaneOnSurface(LectureScene3D):
         return general, static, live
 
     def show_tangent_plane(self):
-        self.s = ValueTracker(S_START)
-        track = ParametricFunction(
-            lambda s: self.p3(*path_xy(s), SURFACE.f(*path_xy(s))), t_range=[0, 2 * math.pi],
-            color=C("point"), stroke_width=2, stroke_opacity=0.5)
+        track = ParametricFunction(lambda s: self.p3(*self.lesson.track(s)),
+                                   t_range=[0, 2 * math.pi],
+                                   color=C("point"), stroke_width=2, stroke_opacity=0.5)
         self.dot = Dot(radius=0.09, color=C("point"))
-        self.dot.add_updater(lambda d: d.move_to(self.p3(*plane_at(self.s.get_value()).point)))
+        self.dot.add_updater(lambda d: d.move_to(self.p3(*self.walk.plane(self.frame()).point)))
         self.dot.update()
         self.add_fixed_orientation_mobjects(self.dot)
         self.remove(self.dot)
@@ -203,13 +183,13 @@ class TangentPlaneOnSurface(LectureScene3D):
         note.to_corner(DOWN + LEFT, buff=0.35)
         self.play(FadeIn(note), run_time=0.5)
         self.begin_ambient_camera_rotation(rate=0.12)
-        self.play(self.s.animate.set_value(S_END), run_time=14, rate_func=linear)
+        self.play(self.k.animate.set_value(len(self.walk) - 1), run_time=MOVE_TIME,
+                  rate_func=linear)
         self.stop_ambient_camera_rotation()
         self.play(FadeOut(note), run_time=0.4)
 
     def show_level_plane(self):
-        p = plane_at(S_END)
-        if round(p.fx, DIGITS) == 0 and round(p.fy, DIGITS) == 0:  # true at the path's end
+        if self.lesson.ends_level:  # true at the path's end
             level = self.fixed(label(tr("s08.level"), SMALL_SIZE, C("tangent")))
             level.to_corner(DOWN + LEFT, buff=0.35)
             self.play(FadeIn(level), run_time=0.6)

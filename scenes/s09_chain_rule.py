@@ -3,57 +3,35 @@ checked at a point against a finite-difference derivative."""
 
 from __future__ import annotations
 
-import re
-
 from manim import (DOWN, LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, Indicate,
                    RoundedRectangle, VGroup, Write)
 
-from mathcore import calculus, chain
-
 from .style import SMALL_SIZE, C, LectureScene, fmt, formula, say, typst_number
 
-EXAMPLE = chain.lecture_example()  # f(u) = u^2, g(x) = 3x + 2
-X = 1.0  # the point of the numerical check
 STEPS_TOP, ROW_GAP = -0.55, 0.62  # y of the first step and between steps
 
 
-def _subst(src: str, var: str) -> str:
-    """mathcore writes every formula in x; put ``var`` in its place."""
-    return re.sub(r"\bx\b", var, src)
+def check_values(lesson) -> list[str]:
+    """The Typst of the four values at the lesson's point, as the check column shows them."""
+    x, u = fmt(lesson.x), fmt(lesson.u)
+    return [f"g'({x}) = {fmt(lesson.dg)}", f"f'({u}) = {fmt(lesson.df_u)}",
+            f"f'(g({x})) = f'({u}) = {fmt(lesson.df_u)}",
+            f"h'({x}) = {fmt(lesson.df_u)} dot {fmt(lesson.dg)} = {fmt(lesson.dh)}"]
 
 
-def _tidy(src: str) -> str:
-    """x^1 is written x."""
-    return re.sub(r"\^1\b", "", src)
-
-
-def formulas() -> dict:
-    """The Typst of the example and of the four steps, built from mathcore's own formulas."""
-    f, g = EXAMPLE.outer, EXAMPLE.inner
-    gx = g.instance_formula                              # 3 x + 2
-    df_u = _subst(_tidy(f.instance_derivative_formula), "u")   # 2 u
-    df_g = _subst(_tidy(f.instance_derivative_formula), f"({gx})")  # 2 (3 x + 2)
-    return {"f": f"f(u) = {_subst(f.instance_formula, 'u')}", "g": f"g(x) = {gx}",
-            "h": f"h(x) = f(g(x)) = {_subst(f.instance_formula, f'({gx})')}",
-            "step1": f"g'(x) = {g.instance_derivative_formula}",
-            "step2": f"f'(u) = {df_u}",
-            "step3": f"f'(g(x)) = {df_g}",
-            "step4": f"h'(x) = {df_g} dot {g.instance_derivative_formula}"}
-
-
-def data() -> dict:
-    """What the scene shows at x = X: the steps' values and a finite-difference h'(x)."""
-    s = EXAMPLE.steps(X)
-    fd = calculus.derivative(EXAMPLE.f, X, method="central")
-    return {"x": X, "u": s["g(x)"], "y": s["h(x)"], "dg": s["g'(x)"], "df_u": s["f'(u)"],
-            "dh": s["h'(x)"], "fd": fd, "fd_error": fd - s["h'(x)"]}
+def fd_text(lesson) -> tuple[str, str]:
+    """The Typst of the finite-difference line: the quotient with its value, and the error."""
+    x = fmt(lesson.x)
+    return (f"(h({x}+epsilon) - h({x}-epsilon))/(2 epsilon) = {fmt(lesson.fd, 12)}",
+            typst_number(lesson.fd_error, 2))
 
 
 class ChainRuleFourSteps(LectureScene):
     SECTION = 9
+    LESSON = "chain_rule"
 
     def construct(self):
-        self.F, self.d = formulas(), data()
+        self.F, self.d = self.lesson.formulas, self.lesson
         self.show_title()
         self.show_example()
         self.show_machine()
@@ -100,7 +78,7 @@ class ChainRuleFourSteps(LectureScene):
         d = self.d
         xs, us, ys = self.nodes
         vals = [formula(f"{s} = {fmt(v)}", 26, C("forward")).next_to(m, DOWN, buff=0.3)
-                for s, v, m in (("x", d["x"], xs), ("u", d["u"], us), ("y", d["y"], ys))]
+                for s, v, m in (("x", d.x, xs), ("u", d.u, us), ("y", d.y, ys))]
         for v, b in zip(vals, (None, *self.boxes)):
             if b is not None:
                 self.play(Indicate(b[0], color=C("forward")), run_time=0.8)
@@ -135,10 +113,8 @@ class ChainRuleFourSteps(LectureScene):
 
     def check_at_point(self):
         d = self.d
-        x, u = fmt(d["x"]), fmt(d["u"])
-        values = [f"g'({x}) = {fmt(d['dg'])}", f"f'({u}) = {fmt(d['df_u'])}",
-                  f"f'(g({x})) = f'({u}) = {fmt(d['df_u'])}",
-                  f"h'({x}) = {fmt(d['df_u'])} dot {fmt(d['dg'])} = {fmt(d['dh'])}"]
+        x = fmt(d.x)
+        values = check_values(d)
         left = max(r[1].get_right()[0] for r in self.steps) + 0.8
         title = say("s09.check", SMALL_SIZE, C("muted"), x=x)
         title.move_to([left, STEPS_TOP + ROW_GAP * 0.85, 0], aligned_edge=LEFT)
@@ -148,11 +124,9 @@ class ChainRuleFourSteps(LectureScene):
                                                      aligned_edge=LEFT)
             self.play(FadeIn(m, shift=LEFT * 0.2), run_time=0.9)
         self.wait(0.5)
-        fd = VGroup(say("s09.fd", SMALL_SIZE, C("secant")),
-                    formula(f"(h({x}+epsilon) - h({x}-epsilon))/(2 epsilon) = {fmt(d['fd'], 12)}",
-                            28, C("secant")),
-                    say("s09.agree", SMALL_SIZE, C("secant")),
-                    formula(typst_number(d["fd_error"], 2), 28, C("secant")))
+        quotient, error = fd_text(d)
+        fd = VGroup(say("s09.fd", SMALL_SIZE, C("secant")), formula(quotient, 28, C("secant")),
+                    say("s09.agree", SMALL_SIZE, C("secant")), formula(error, 28, C("secant")))
         fd.arrange(RIGHT, buff=0.3).move_to([-6.7, STEPS_TOP - ROW_GAP * 4.25, 0],
                                             aligned_edge=LEFT)
         self.play(FadeIn(fd[0]), Write(fd[1]), run_time=1.2)

@@ -1,4 +1,4 @@
-"""animations.backprop_training: the lecture's network trained, loss and weights step by step."""
+"""animations.backprop_training: the lesson's training drawn frame by frame, loss and weights."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import lessons
 from animations import backprop_training as mod
 from animations.common import tr
 from animations.writer import write_gif
@@ -13,61 +14,51 @@ from animations.writer import write_gif
 BUDGET = 2_000_000
 
 
-def _train_by_hand(steps):
-    """The 2-3-1 linear network without biases, trained with numpy by hand (an oracle)."""
-    W1, W2 = np.full((2, 3), 0.5), np.full((3, 1), 1.0)
-    x, y, lr = np.array([40.0, 80.0]), np.array([60.0]), 1e-5
-    losses, w1, w2 = [], [], []
-    for _ in range(steps + 1):
-        z = x @ W1
-        out = z @ W2
-        losses.append(0.5 * float((y - out) @ (y - out)))
-        w1.append(W1.copy())
-        w2.append(W2.copy())
-        e = out - y                           # dL/dy'
-        g2 = np.outer(z, e)                   # dL/dW2
-        g1 = np.outer(x, W2 @ e)              # dL/dW1 (no activation)
-        W1, W2 = W1 - lr * g1, W2 - lr * g2
-    return np.array(losses), np.array(w1), np.array(w2)
+def drawn(src, i):
+    """What frame ``i`` shows: the loss line's (steps, losses) and each weight line's values."""
+    src.update(i)
+    ks, losses = src.loss_line.get_data()
+    return np.asarray(ks), np.asarray(losses), [np.asarray(l.get_ydata()) for l, _, _ in
+                                                  src.w_lines]
 
 
-def test_data_matches_a_hand_written_training_loop():
-    d = mod.data()
-    losses, w1, w2 = _train_by_hand(mod.TRAIN_STEPS)
-    np.testing.assert_allclose(d["losses"], losses, rtol=1e-12)
-    np.testing.assert_allclose(d["w1_x1"], w1[:, 0, :], rtol=1e-12)
-    np.testing.assert_allclose(d["w1_x2"], w1[:, 1, :], rtol=1e-12)
-    np.testing.assert_allclose(d["w2"], w2[:, :, 0], rtol=1e-12)
-    assert not d["diverged"]
-    assert d["lr"] == 1e-5
+def test_frames_draw_the_lessons_training():
+    src = mod.build("en", width=320)
+    src.init()
+    les = lessons.load("backprop")
+    assert len(src.frame_steps) == src.n_frames == 84
+    ks, losses, lines = drawn(src, src.n_frames - 1)
+    np.testing.assert_array_equal(ks, np.arange(41))
+    np.testing.assert_array_equal(losses, les.losses)
+    # every hidden unit agrees: one line per group, x1's, x2's, then layer 2's
+    assert len(lines) == 3
+    for line, want in zip(lines, (les.w1_history[:, 0, 0], les.w1_history[:, 1, 0],
+                                  les.w2_history[:, 0])):
+        np.testing.assert_array_equal(line, want)
+    ks, losses, _ = drawn(src, 0)
+    assert list(ks) == [0] and losses[0] == 7200.0 and not src.first.get_visible()
 
 
-def test_the_lectures_first_step():
-    d = mod.data()
-    assert d["losses"][0] == pytest.approx(7200.0)
-    assert d["losses"][1] == pytest.approx(3225.1372, abs=1e-4)
-    np.testing.assert_allclose(d["w2"][1], 0.928)
-    np.testing.assert_allclose(d["w1_x1"][1], 0.452)
-    np.testing.assert_allclose(d["w1_x2"][1], 0.404)
+def test_the_lectures_first_step_is_marked():
+    src = mod.build("zh", width=320)
+    src.init()
+    k1 = int(np.argmax(src.frame_steps == 1))
+    _, losses, lines = drawn(src, k1)
+    assert list(losses) == [7200.0, pytest.approx(3225.1372, abs=1e-4)]
+    assert src.first.get_visible() and "7200" in src.first.get_text()
+    assert "3225" in src.first.get_text()
+    assert [w[-1] for w in lines] == pytest.approx([0.452, 0.404, 0.928])
     for lang in ("zh", "en"):
-        s = tr("gif.backprop_training.first_step", lang, before=d["losses"][0],
-               after=d["losses"][1])
-        assert "7200" in s and "3225" in s
+        assert "3225" in tr("gif.backprop_training.first_step", lang, before=7200, after=3225.1)
 
 
-def test_every_hidden_unit_has_the_same_weights():
-    # the GIF draws one line per group (column j = 0) because all j agree
-    d = mod.data()
-    for g in ("w1_x1", "w1_x2", "w2"):
-        np.testing.assert_allclose(d[g], d[g][:, :1] * np.ones_like(d[g]), rtol=1e-12)
-
-
-def test_schedule():
-    k = mod.frame_steps()
-    assert len(k) == mod.N_FRAMES
-    assert k[0] == 0 and k[-1] == mod.TRAIN_STEPS
-    assert np.all(np.diff(k) >= 0)
-    assert (k == 1).sum() >= mod.HOLD_FIRST     # a pause on the lecture's step
+def test_a_diverging_training_says_so():
+    src = mod.build("en", width=320, options={"lr": 100.0, "steps": 50, "w1": [0.5] * 6,
+                                              "x": [1.0, 1.0], "y": 1.0})
+    src.init()
+    assert src.lesson.diverged and src.lesson.trained_steps < 50
+    src.update(src.n_frames - 1)
+    assert src.readout.get_text().endswith(tr("diverged", "en"))
 
 
 @pytest.mark.render
@@ -77,7 +68,5 @@ def test_gif_renders(tmp_path, lang):
     res = write_gif(src, tmp_path / "backprop_training.gif", fps=src.fps,
                     hold_last_s=src.hold_last_s, mp4=False)
     with Image.open(res.gif) as im:
-        assert im.size == (320, 180)
-        assert im.n_frames == mod.N_FRAMES
-        assert im.info["loop"] == 0
-    assert res.gif_bytes < BUDGET / 3
+        got = (im.size, im.n_frames, im.info["loop"])
+    assert got == ((320, 180), src.n_frames, 0) and res.gif_bytes < BUDGET / 3

@@ -1,4 +1,4 @@
-"""animations.tangent_plane: the surface and its tangent plane, the camera turning once."""
+"""animations.tangent_plane: the lesson's slide (surface, plane, point), the camera turning once."""
 
 from __future__ import annotations
 
@@ -6,45 +6,33 @@ import numpy as np
 import pytest
 from PIL import Image
 
+import lessons
 from animations import tangent_plane as mod
 from animations.writer import write_gif
 
 BUDGET = 2_000_000          # bytes at 640 px; a 320 px render must stay far below
 
 
-def test_data_is_the_surface_and_its_tangent_plane():
-    d = mod.data()
-    x0, y0 = mod.POINT
-    # an independent oracle: f = sin x cos y and its partial derivatives by hand
-    z0 = np.sin(x0) * np.cos(y0)
-    fx, fy = np.cos(x0) * np.cos(y0), -np.sin(x0) * np.sin(y0)
-    p = d["plane"]
-    np.testing.assert_allclose([p.x0, p.y0, p.z0, p.fx, p.fy], [x0, y0, z0, fx, fy],
-                               rtol=0, atol=1e-12)
-    np.testing.assert_allclose(d["Z"], np.sin(d["X"]) * np.cos(d["Y"]), atol=1e-12)
-    np.testing.assert_allclose(d["PZ"], z0 + fx * (d["PX"] - x0) + fy * (d["PY"] - y0),
-                               atol=1e-12)
-    # the patch surrounds the point, and sits on the surface's own grid nodes
-    assert d["PX"].min() < x0 < d["PX"].max() and d["PY"].min() < y0 < d["PY"].max()
-    assert np.isin(d["PX"][0], d["X"][0]).all() and np.isin(d["PY"][:, 0], d["Y"][:, 0]).all()
-    # the plane touches the surface: equal at the point, locally second order apart
-    h = 1e-3
-    gap = abs(p(x0 + h, y0 + h) - np.sin(x0 + h) * np.cos(y0 + h))
-    assert gap < 10 * h * h
-
-
 def test_camera_makes_one_full_turn():
-    az = mod.azimuths()
-    assert len(az) == mod.N_FRAMES
-    assert az[0] == mod.AZIM0 and az[-1] == pytest.approx(mod.AZIM0 + 360.0)
+    az = mod.azimuths(60)
+    assert len(az) == 60 and az[0] == mod.AZIM0 and az[-1] == pytest.approx(mod.AZIM0 + 360.0)
     assert np.all(np.diff(az) > 0)
+    assert len(mod.build("en", width=320).azim) == mod.TangentPlaneTurning.n_frames == 60
 
 
-def test_plane_equation_text_uses_mathcore_numbers():
-    from animations.common import tr
-    p = mod.data()["plane"]
-    s = tr("gif.tangent_plane.equation", "en", z0=p.z0, fx=p.fx, fy=p.fy, mx0=-p.x0, my0=-p.y0)
-    assert f"{p.z0:.2f}" in s and f"{p.fx:+.2f}" in s and f"{p.fy:+.2f}" in s
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_gif_draws_the_lessons_plane(lang):
+    src = mod.build(lang, width=320)
+    # the view turns: the 3D axes is the moving artist, redrawn whole each frame
+    assert src.init() == [src.ax] and src.update(1) == [src.ax]
+    p = lessons.load("tangent_plane").slide.plane
+    (point,) = src.ax.lines
+    xs, ys, zs = point.get_data_3d()
+    np.testing.assert_allclose([xs[0], ys[0], zs[0]], [p.x0, p.y0, p.z0], rtol=0, atol=0)
+    texts = " ".join(t.get_text() for t in src.fig.texts)
+    # the plane's numbers as the slide prints them (2 decimals, signed slopes)
+    assert f"{p.z0:.2f}" in texts and f"{p.fx:+.2f}" in texts and f"{p.fy:+.2f}" in texts
+    assert "sin" in texts
 
 
 def test_typst_mathtext():
@@ -58,13 +46,8 @@ def test_typst_mathtext():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_gif_renders(tmp_path, lang):
     src = mod.build(lang, width=320)
-    # the view turns: the 3D axes is the moving artist, redrawn whole each frame
-    assert src.init() == [src.ax] and src.update(1) == [src.ax]
-    src = mod.build(lang, width=320)
     res = write_gif(src, tmp_path / "tangent_plane.gif", fps=src.fps,
                     hold_last_s=src.hold_last_s, mp4=False)
     with Image.open(res.gif) as im:
-        assert im.size == (320, 180)
-        assert im.n_frames == mod.N_FRAMES
-        assert im.info["loop"] == 0
-    assert res.gif_bytes < BUDGET / 3
+        got = (im.size, im.n_frames, im.info["loop"])
+    assert got == ((320, 180), src.n_frames, 0) and res.gif_bytes < BUDGET / 3

@@ -1,4 +1,5 @@
-"""Section 10: the numbers on screen against a hand computation of the lecture's network."""
+"""Section 10: the numbers on screen against a hand computation of the lecture's network; the
+layout follows the lesson's layer sizes; the GIF trains the network the scene shows."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 import pytest
 from conftest import probe
 
+import lessons
 from scenes import s10_backprop as s10
 
 # the lecture's givens, as its slides state them
@@ -29,10 +31,6 @@ def forward(w1, w2):
     return np.array(z), y_hat
 
 
-def loss(w1, w2):
-    return 0.5 * (Y - forward(w1, w2)[1]) ** 2
-
-
 @pytest.fixture(scope="module")
 def oracle():
     z, y_hat = forward(W1, W2)
@@ -45,57 +43,9 @@ def oracle():
             "w1n": w1n, "w2n": w2n, "z2": z2, "y2": y2, "loss2": 0.5 * (Y - y2) ** 2}
 
 
-def test_data_matches_the_hand_computation(oracle):
-    d = s10.data()
-    np.testing.assert_allclose(d["x"], X)
-    assert d["y"] == Y and d["lr"] == LR
-    np.testing.assert_allclose(d["z"], oracle["z"], rtol=1e-12)
-    np.testing.assert_allclose(d["y_hat"], oracle["y_hat"], rtol=1e-12)
-    np.testing.assert_allclose(d["loss"], oracle["loss"], rtol=1e-12)
-    np.testing.assert_allclose(d["dL_dyhat"], oracle["dy"], rtol=1e-12)
-    np.testing.assert_allclose(d["grad_w2"], oracle["g2"], rtol=1e-12)
-    np.testing.assert_allclose(d["grad_w1"], oracle["g1"], rtol=1e-12)
-    np.testing.assert_allclose(d["w1_after"], oracle["w1n"], rtol=1e-12)
-    np.testing.assert_allclose(d["w2_after"], oracle["w2n"], rtol=1e-12)
-    np.testing.assert_allclose(d["z_after"], oracle["z2"], rtol=1e-12)
-    np.testing.assert_allclose(d["y_hat_after"], oracle["y2"], rtol=1e-12)
-    np.testing.assert_allclose(d["loss_after"], oracle["loss2"], rtol=1e-12)
-    assert d["loss_after"] < d["loss"]
-
-
-def test_gradients_against_finite_differences():
-    d = s10.data()
-    h = 1e-4
-    for i in range(2):
-        for j in range(3):
-            e = np.zeros_like(W1)
-            e[i, j] = h
-            fd = (loss(W1 + e, W2) - loss(W1 - e, W2)) / (2 * h)
-            assert math.isclose(d["grad_w1"][i, j], fd, rel_tol=1e-7), (i, j, fd)
-    for j in range(3):
-        e = np.zeros_like(W2)
-        e[j, 0] = h
-        fd = (loss(W1, W2 + e) - loss(W1, W2 - e)) / (2 * h)
-        assert math.isclose(d["grad_w2"][j, 0], fd, rel_tol=1e-7), (j, fd)
-
-
-def test_chain_factors_shown_multiply_to_the_gradient(oracle):
-    d = s10.data()
-    for j in range(3):
-        f = d["factors_w2"][j]
-        np.testing.assert_allclose(f, [oracle["dy"], oracle["z"][j]])
-        assert math.isclose(math.prod(f), oracle["g2"][j, 0])
-    for i in range(2):
-        for j in range(3):
-            f = d["factors_w1"][i][j]
-            # the lecture's 120 x w2_j1 x x_i: sigma' = 1 is left out, there is no activation
-            np.testing.assert_allclose(f, [oracle["dy"], W2[j, 0], X[i]])
-            assert math.isclose(math.prod(f), oracle["g1"][i, j])
-
-
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_on_screen_numbers(oracle, lang):
-    lab = s10.labels(lang)
+    lab = s10.labels(lessons.load("backprop"), lang)
     exact = {"y_hat": oracle["y_hat"], "loss": oracle["loss"], "dL_dyhat": oracle["dy"],
              "y_hat_after": oracle["y2"]}
     for key, want in exact.items():
@@ -128,6 +78,63 @@ def test_number_formatting_helpers():
     assert s10.typ(2.5e-5) == "2.5 times 10^(-5)"
     assert s10.approx(7200.0, 6) == ("=", "7200")
     assert s10.approx(3225.1371724800006, 6) == ("≈", "3225.14")
+
+
+OTHER = {"x": [1.0, 2.0, 3.0], "w1": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], "w2": [1.0, -1.0],
+         "y": 1.0, "lr": 0.05}
+
+
+def test_columns_follow_the_layer_sizes():
+    ys, r = s10.column(2)
+    np.testing.assert_allclose(ys, [1.2, -1.2])                     # the lecture's layout
+    assert r == s10.R
+    np.testing.assert_allclose(s10.column(3)[0], [1.9, 0.0, -1.9])
+    for n in range(1, 9):
+        ys, r = s10.column(n)
+        assert len(ys) == n and abs(ys.sum()) < 1e-12 and ys.max() <= s10.COLUMN_HALF
+        if n > 1:   # nodes never touch
+            assert -np.diff(ys).max() > 2 * r
+
+
+@pytest.mark.parametrize("options", [None, OTHER], ids=["2-3-1", "3-2-1"])
+def test_scene_lays_out_the_lessons_network(tmp_path, options):
+    from manim import Text, tempconfig
+    with tempconfig({"dry_run": True, "pixel_width": 64, "pixel_height": 36, "frame_rate": 5,
+                     "verbosity": "ERROR", "progress_bar": "none", "media_dir": str(tmp_path)}):
+        scene = s10.BackpropOnTinyNetwork(lang="en", options=options, skip_animations=True)
+        scene.render()          # the layout check at the end passes: nothing off screen, no overlap
+    les = scene.lesson
+    n_in, n_hid, _ = les.sizes
+    assert (len(scene.inputs), len(scene.hidden)) == (n_in, n_hid)
+    assert [len(row) for row in scene.e1] == [n_hid] * n_in and len(scene.e2) == n_hid
+    # the edges' weight labels are the lesson's weights, formatted
+    digits = s10.edge_digits(les)
+    shown = [[lab[1].text for lab in row] for row in scene.w1_labels]
+    assert shown == [[s10.num(v, digits) for v in row] for row in les.w1]
+    lab = s10.labels(les, "en")
+    nodes = [m.text for m in scene.z_vals]
+    assert nodes == lab["nodes_z_after"] and scene.y_val.text == lab["node_y_hat_after"]
+    assert all(isinstance(m, Text) for m in scene.z_vals)
+
+
+def test_gif_trains_the_network_the_scene_shows():
+    from animations import backprop_training
+    opts = {**OTHER, "steps": 12}
+    gif = backprop_training.build("en", width=320, options=opts)
+    gif.init()
+    gif.update(gif.n_frames - 1)
+    scene = s10.BackpropOnTinyNetwork(lang="en", options=opts)
+    les = scene.lesson
+    ks, losses = gif.loss_line.get_data()
+    assert list(ks) == list(range(13))
+    assert losses[0] == les.loss and losses[1] == les.loss_after
+    # one line per unit j (the units differ): the weight paths start at the scene's weights
+    # and pass through its updated ones
+    lines = [line.get_ydata() for line, _, _ in gif.w_lines]
+    starts = sorted(w[0] for w in lines)
+    firsts = sorted(w[1] for w in lines)
+    assert starts == sorted([*les.w1.ravel(), *les.w2[:, 0]])
+    assert firsts == sorted([*les.w1_after.ravel(), *les.w2_after[:, 0]])
 
 
 def test_video(scene_build):
