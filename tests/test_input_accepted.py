@@ -20,7 +20,7 @@ CURVE = ["lessons.derivative", "lessons.differential"]   # sections 1, 4: scene 
 SWEEP = ["lessons.integral", "lessons.tangent_2d"]      # sections 6, 7: scene and GIF draw these
 DESCENT = ["scenes.s11_gradient_descent", "animations.gradient_descent"]
 SURFACE = ["scenes.s12_gradient_descent_3d", "animations.gradient_descent_3d"]
-NETWORK = ["scenes.s10_backprop", "animations.backprop_training"]
+NETWORK = ["lessons.backprop"]        # section 10: scene and GIF draw this
 
 ODD = [  # (kind, raw options as typed)
     ("curve", {"function": "1e-20*x"}),
@@ -122,6 +122,9 @@ def _sweep_data(name: str, params: dict) -> dict:
 def _data_in_process(module: str, params: dict, monkeypatch) -> dict:
     if module in SWEEP:
         return _sweep_data(module.split(".", 1)[1], params)
+    if module == "lessons.backprop":
+        import lessons
+        return vars(lessons.load("backprop", params))
     if module.startswith("lessons."):
         return _lesson_data(module.split(".", 1)[1], params)
     monkeypatch.setenv("CALCANIM_PARAMS", json.dumps(params))

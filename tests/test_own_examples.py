@@ -270,37 +270,39 @@ def _network_by_hand(steps):
 
 
 def test_backprop_training_gif_trains_the_typed_network():
-    d = _under("animations.backprop_training", {**NETWORK, "steps": 12})
+    from animations import backprop_training
+    gif = backprop_training.build("en", width=320, options={**NETWORK, "steps": 12})
+    les = gif.lesson
     losses, w1, w2, _ = _network_by_hand(12)
-    np.testing.assert_allclose(d["losses"], losses, rtol=1e-12)
-    np.testing.assert_allclose(d["w1_x1"], w1[:, 0, :], rtol=1e-12)
-    np.testing.assert_allclose(d["w1_x2"], w1[:, 1, :], rtol=1e-12)
-    np.testing.assert_allclose(d["w2"], w2[:, :, 0], rtol=1e-12)
-    assert d["lr"] == 0.01 and d["frame_steps"][-1] == 12
+    np.testing.assert_allclose(les.losses, losses, rtol=1e-12)
+    np.testing.assert_allclose(les.w1_history, w1, rtol=1e-12)
+    np.testing.assert_allclose(les.w2_history, w2[:, :, 0], rtol=1e-12)
+    assert les.lr == 0.01 and gif.frame_steps[-1] == 12
 
 
 def test_backprop_scene_shows_the_typed_network():
-    d = _under("scenes.s10_backprop", NETWORK)
+    from scenes import s10_backprop
+    d = s10_backprop.BackpropOnTinyNetwork(lang="en", options=NETWORK).lesson
     losses, _, _, h = _network_by_hand(1)
-    np.testing.assert_allclose(d["z"], h["z"], rtol=1e-12)
-    assert d["y_hat"] == pytest.approx(h["y_hat"]) and d["loss"] == pytest.approx(losses[0])
-    assert d["dL_dyhat"] == pytest.approx(h["dy"])
-    np.testing.assert_allclose(d["grad_w1"], h["g1"], rtol=1e-12)
-    np.testing.assert_allclose(d["grad_w2"], h["g2"], rtol=1e-12)
-    np.testing.assert_allclose(d["w1_after"], h["w1n"], rtol=1e-12)
-    np.testing.assert_allclose(d["w2_after"], h["w2n"], rtol=1e-12)
-    assert d["loss_after"] == pytest.approx(losses[1], rel=1e-12)
-    lab = _under("scenes.s10_backprop", NETWORK, "m.labels('en')")
+    np.testing.assert_allclose(d.z, h["z"], rtol=1e-12)
+    assert d.y_hat == pytest.approx(h["y_hat"]) and d.loss == pytest.approx(losses[0])
+    assert d.dL_dyhat == pytest.approx(h["dy"])
+    np.testing.assert_allclose(d.grad_w1, h["g1"], rtol=1e-12)
+    np.testing.assert_allclose(d.grad_w2, h["g2"], rtol=1e-12)
+    np.testing.assert_allclose(d.w1_after, h["w1n"], rtol=1e-12)
+    np.testing.assert_allclose(d.w2_after, h["w2n"], rtol=1e-12)
+    assert d.loss_after == pytest.approx(losses[1], rel=1e-12)
+    lab = s10_backprop.labels(d, "en")
     assert lab["y_hat"] == "5.4" and lab["loss"] == "2.88"
     assert lab["w2_after"] == ["0.9784", "1.9784", "2.9784"]
     assert all(len(s.lstrip("−")) <= 5 for s in lab["nodes_z"] + lab["nodes_z_after"])
 
 
 def test_backprop_without_options_is_the_lectures():
-    d = _under("scenes.s10_backprop", {})
-    assert d["loss"] == 7200 and d["lr"] == 1e-5
-    g = _under("animations.backprop_training", {})
-    assert g["losses"][0] == 7200 and len(g["losses"]) == 41
+    import lessons
+    d = lessons.load("backprop", {})
+    assert d.loss == 7200 and d.lr == 1e-5 and not d.custom
+    assert d.losses[0] == 7200 and len(d.losses) == 41
 
 
 # --- section 11's scene ----------------------------------------------------------------------
