@@ -420,11 +420,28 @@ def job_folders(jobs: list[Job], build: Path) -> list[Path]:
     return sorted(out)
 
 
-def _progress(done: int, total: int, msg: str):
-    width = 24
-    filled = int(width * done / max(total, 1))
-    bar = "#" * filled + "-" * (width - filled)
-    print(f"[{bar}] {done}/{total} {msg}", flush=True)
+def job_estimates(jobs: list[Job], build: Path) -> dict:
+    """Each job's expected seconds from the last run's times (build/cache/stamps): its own
+    output's, else the same target's at another quality or language, scaled by the frame rate
+    (a frame's cost barely depends on its size); None when it never ran."""
+    from tools.progress import estimates
+    known = estimates(build)
+    out = {}
+    for j in jobs:
+        rel = _rel(j.out, build)
+        if rel in known:
+            out[j.out] = known[rel]
+            continue
+        fps = (j.options.get("size") or [0, 0, 0])[2]
+        same = []
+        for key, secs in known.items():
+            parts = key.split("/")
+            if parts[0] == "videos" and parts[-1] == j.out.name and fps and parts[2] in QUALITIES:
+                same.append(secs * fps / QUALITIES[parts[2]][2])
+            elif parts[0] == "gifs" and parts[-1] == j.out.name:
+                same.append(secs)
+        out[j.out] = max(same) if same else None
+    return out
 
 
 def _stop_workers(procs: list, grace: float = 30.0):
@@ -453,6 +470,7 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
     output's lock (a render of the same output by another process is waited for)."""
     todo, fresh = [], []
     fps = {}
+    jobs = list({j.out: j for j in reversed(jobs)}.values())[::-1]  # an output once (first wins)
     for j in jobs:
         fps[j.out] = fingerprint(j.target, j.options)
         if not force and up_to_date(j.out, build, fps[j.out]):
@@ -463,11 +481,29 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
     total = len(todo)
     if fresh:
         print(f"up to date: {', '.join(j.out.name for j in fresh)}", flush=True)
+    from tools.progress import Progress
+    est = job_estimates(todo, build)
+    # the longest first (by the last run's times), so no long job starts last and runs alone
+    todo.sort(key=lambda j: -(est.get(j.out) or 0.0))
+    progress = Progress([(j.what, est.get(j.out)) for j in todo],
+                        "rendering with %d process(es)" % min(n_jobs, max(total, 1)),
+                        workers=max(1, min(n_jobs, total)))
     procs: dict = {}
     stop = threading.Event()
     plock = threading.Lock()
 
     def one(j: Job):
+        j, rc = render_one(j)
+        if rc == "fresh":
+            progress.skipped(j.what, "up to date (rendered by another process)")
+        elif rc == 0:
+            progress.finished(j.what, times[j.out], True)
+        elif rc != "cancelled":
+            why = "an output is missing" if rc == "missing output" else _last_error(j.log)
+            progress.finished(j.what, times.get(j.out, 0.0), False, why)
+        return j, rc
+
+    def render_one(j: Job):
         if stop.is_set():
             return j, "cancelled"
         lock = OutputLock(build, j.out)
@@ -500,7 +536,7 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
                                          pass_fds=(rfd, lock.fd))
                     procs[j.out] = p
                     _RUN["pids"].add(p.pid)
-                print(f"started {j.what} (worker pid {p.pid})", flush=True)
+                progress.started(j.what, p.pid)
                 rc = p.wait()
             times[j.out] = time.time() - t0
             if rc != 0:  # a worker that crashed or was killed could not clean up: do it here
@@ -521,31 +557,19 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
         finally:
             lock.release()
 
-    counter = 0
-    if todo:
-        _progress(0, total, "rendering with %d process(es)" % min(n_jobs, total))
     pool = ThreadPoolExecutor(max_workers=max(1, n_jobs))
-    try:
-        for j, rc in pool.map(one, todo):
-            counter += 1
-            if rc == "fresh":
-                fresh.append(j)
-                _progress(counter, total, f"{j.out.name}: up to date (rendered by another process)")
-            elif rc == 0:
-                done.append(j)
-                _progress(counter, total, f"{j.out.name} ({times[j.out]:.1f} s)")
-            else:
-                failed.append(j)
-                why = "an output is missing" if rc == "missing output" else _last_error(j.log)
-                _progress(counter, total, f"{j.out.name} FAILED: {why}")
-    except KeyboardInterrupt:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
-        stop.set()
-        with plock:
-            running = list(procs.values())
-        _stop_workers(running)
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
+    with progress:
+        try:
+            for j, rc in pool.map(one, todo):
+                (fresh if rc == "fresh" else done if rc == 0 else failed).append(j)
+        except KeyboardInterrupt:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut it short
+            stop.set()
+            with plock:
+                running = list(procs.values())
+            _stop_workers(running)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     pool.shutdown()
     return {"done": done, "fresh": fresh, "failed": failed, "times": times}
 
