@@ -19,10 +19,6 @@ from matplotlib.ticker import LogLocator, NullFormatter
 
 from .common import C, GifAnimation
 
-# a colour per input's layer-1 group (w^1_{ij} from x_i), then layer 2
-GROUP_COLORS = ("forward", "derivative", "secant", "tangent", "point")
-
-
 class LossAndWeightsDuringTraining(GifAnimation):
     """The loss (left, log scale) and the weights (right) drawn step by step up to the frame's
     training step (``lesson.frame_steps``)."""
@@ -38,7 +34,9 @@ class LossAndWeightsDuringTraining(GifAnimation):
         self.frame_steps = d.frame_steps(self.n_frames)
         self.steps = np.arange(len(d.losses))
         # the weight groups: w^1_{ij} from each input i, then w^2_{j1}; one column per unit j
-        self.groups = [(f"w1_x{i + 1}", d.w1_history[:, i, :], C(GROUP_COLORS[i % 5]))
+        # (the lecture's two inputs in two colours; a network of more inputs alternates them)
+        colors = (C("forward"), C("derivative"))
+        self.groups = [(f"w1_x{i + 1}", d.w1_history[:, i, :], colors[i % 2])
                        for i in range(d.sizes[0])] + [("w2", d.w2_history, C("update"))]
 
     def group_label(self, name: str) -> str:
