@@ -44,19 +44,13 @@ class DescentOnSurfaceAndContours(GifAnimation):
     hold_last_s = 1.5
     n_frames = 66
 
-    def __init__(self, lang: str = "zh", width: int = 640, options: dict | None = None,
-                 n_frames: int | None = None):
-        super().__init__(lang, width, options, n_frames)
-        sl = self.lesson.slide
-        traj, n = sl.path, self.n_frames
-        n_run = n - N_NOTE if traj.diverged else n
-        self.frame_steps = np.concatenate([ramp(n_run, traj.steps, HOLD_START),
-                                           np.full(n - n_run, traj.steps, int)])
-        self.note_frames = np.arange(n) >= n_run if traj.diverged else np.zeros(n, bool)
-        self.levels = np.linspace(*z_window(sl.grid[2]), N_LEVELS + 1)
-
     def init(self):
         sl, s, fig = self.lesson.slide, self.scale, self.fig
+        n, n_run = self.n_frames, self.n_frames - (N_NOTE if sl.path.diverged else 0)
+        self.frame_steps = np.concatenate([ramp(n_run, sl.path.steps, HOLD_START),
+                                           np.full(n - n_run, sl.path.steps, int)])
+        self.note_frames = np.arange(n) >= n_run
+        self.levels = np.linspace(*z_window(sl.grid[2]), N_LEVELS + 1)
         X, Y, Z = sl.mesh
         CX, CY, CZ = sl.grid
         # low = deep blue (the function's colour), high = nearly white

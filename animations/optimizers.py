@@ -27,14 +27,10 @@ class OptimizersRace(GifAnimation):
     hold_last_s = 1.5
     n_frames = 64
 
-    def __init__(self, lang: str = "zh", width: int = 640, options: dict | None = None,
-                 n_frames: int | None = None):
-        super().__init__(lang, width, options, n_frames)
-        self.race = self.lesson.race
-        self.frame_steps = ramp(self.n_frames, self.race.steps)
-
     def init(self):
-        race, s, fig = self.race, self.scale, self.fig
+        self.race = race = self.lesson.race
+        self.frame_steps = ramp(self.n_frames, race.steps)
+        s, fig = self.scale, self.fig
         surf = race.surface
         self.title("gif.optimizers.title", formula=typst_mathtext(surf.formula))
         ax = fig.add_axes((0.06, 0.09, 0.6, 0.78))

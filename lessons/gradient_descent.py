@@ -41,19 +41,22 @@ def lecture_function() -> Function:
     return rules.sum_(functions.get("power", n=2), functions.get("sin"))
 
 
-def complete(values: dict) -> dict:
-    """The defaults the given options imply: any option brings lr, steps and momentum; a typed
-    function brings its range and a start 0.85 of the way along it. ``{}`` stays ``{}``."""
+def complete_descent(values: dict, defaults: dict, start) -> dict:
+    """A descent's defaults: any option brings lr, steps and momentum; a typed function brings
+    its range and ``start(range)``. ``{}`` stays ``{}``."""
     out = dict(values)
-    if not out:
-        return out
-    for k in ("lr", "steps", "momentum"):
-        out.setdefault(k, DEFAULTS[k])
+    if out:
+        for k in ("lr", "steps", "momentum"):
+            out.setdefault(k, defaults[k])
     if "function" in out:
-        out.setdefault("range", DEFAULTS["range"])
-        a, b = out["range"]
-        out.setdefault("point", a + START_AT * (b - a))
+        out.setdefault("range", defaults["range"])
+        out.setdefault("point", start(out["range"]))
     return out
+
+
+def complete(values: dict) -> dict:
+    """The defaults the given options imply (a start 0.85 of the way along her range)."""
+    return complete_descent(values, DEFAULTS, lambda r: r[0] + START_AT * (r[1] - r[0]))
 
 
 @dataclass(frozen=True)

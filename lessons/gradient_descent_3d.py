@@ -23,6 +23,8 @@ import numpy as np
 from mathcore import expr, optimize, surfaces
 from mathcore.surfaces import Surface
 
+from .gradient_descent import complete_descent
+
 OPTIONS = frozenset({"function", "point", "range", "lr", "steps", "momentum"})
 DEFAULTS = {"range": (-3.0, 3.0), "point": (2.5, 2.0), "lr": 0.1, "steps": 40, "momentum": 0.0}
 QUANTILES = (0.02, 0.08, 0.18, 0.32, 0.5, 0.72)   # of f on the grid: a typed surface's contours
@@ -47,17 +49,8 @@ RACE_LEVELS = (0.05, 0.25, 0.75, 1.5, 2.5, 4.0, 6.0, 8.5, 11.5)
 
 
 def complete(values: dict) -> dict:
-    """The defaults the given options imply: any option brings lr, steps and momentum; a typed
-    surface brings its range and start. ``{}`` stays ``{}``."""
-    out = dict(values)
-    if not out:
-        return out
-    for k in ("lr", "steps", "momentum"):
-        out.setdefault(k, DEFAULTS[k])
-    if "function" in out:
-        out.setdefault("range", DEFAULTS["range"])
-        out.setdefault("point", DEFAULTS["point"])
-    return out
+    """The defaults the given options imply (a typed surface starts at (2.5, 2.0))."""
+    return complete_descent(values, DEFAULTS, lambda r: DEFAULTS["point"])
 
 
 def level_segments(X, Y, Z, level) -> list[tuple]:

@@ -29,6 +29,7 @@ def test_both_views_draw_the_lessons_run():
 
 def test_a_diverged_run_ends_on_the_note():
     src = mod.build("en", width=320, options={"function": "x**2 + 3*y**2", "lr": 0.4})
+    src.init()
     assert src.lesson.slide.path.diverged
     assert src.note_frames.sum() == mod.N_NOTE and src.note_frames[-1]
 

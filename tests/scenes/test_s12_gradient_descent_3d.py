@@ -81,7 +81,7 @@ def test_video_renders_in_english(scene_build):
 def test_typed_surface_renders(tmp_path):
     run_cli("scenes", "gradient_descent_3d", "--function", "x**2 + 3*y**2", "--quality", "test",
             "--jobs", "1", "--out", tmp_path, check=True)
-    files = list(Path(tmp_path, "videos", "zh", "test").glob("12_gradient_descent_3d-custom-*.mp4"))
+    files = list(Path(tmp_path, "videos", "zh", "test").glob("12_gradient_descent_3d-*.mp4"))
     assert len(files) == 1
     info = probe(files[0])
     assert (info["width"], info["height"]) == (256, 144)
