@@ -189,7 +189,7 @@ class DescentOnSurfaceAndContours(LectureScene3D):
             rows.add(label(self.readout_text(eta, vals, k), SMALL_SIZE + 2, col))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         rows.next_to(self.map_axes, DOWN, buff=0.45).align_to(self.map_axes, LEFT)
-        if self.lesson.custom:      # one left edge for every step, so the widest row still fits the frame
+        if self.lesson.custom:   # one left edge for every step: the widest row still fits
             rows.shift(RIGHT * (self.panel_left - rows.get_left()[0]))
         return rows
 

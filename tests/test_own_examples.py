@@ -181,71 +181,76 @@ def test_riemann_without_options_is_the_lectures():
 # --- gradient descent on a curve -------------------------------------------------------------
 
 def test_gradient_descent_gif_runs_the_typed_descent():
-    d = _under("animations.gradient_descent", QUARTIC,
-               "{**m.data(), 'factors': m.OVERSHOOT_FACTORS, 'lr_bad': m.LR_BAD}")
+    gif = _gif("animations.gradient_descent", QUARTIC)
+    sl = gif.lesson.slide
     xs, diverged = _gd_by_hand(df4, 2.0, 0.05, 40, -3, 3)
-    good = d["good"]
-    assert not diverged and not good["diverged"] and good["lr"] == 0.05
-    np.testing.assert_allclose(np.array(good["points"])[:, 0], xs, rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(good["values"], f4(xs), rtol=1e-12, atol=1e-12)
-    # the second beat: lr times the smallest factor that leaves the range, checked by hand
-    k = next(k for k in d["factors"] if _gd_by_hand(df4, 2.0, 0.05 * k, 40, -3, 3)[1])
-    assert d["lr_bad"] == pytest.approx(0.05 * k)
-    bad_xs, bad_div = _gd_by_hand(df4, 2.0, 0.05 * k, 40, -3, 3)
-    assert bad_div and d["bad"]["diverged"]
-    np.testing.assert_allclose(np.array(d["bad"]["points"])[:, 0], bad_xs, rtol=1e-12)
-    assert sum(d["note"]) > 0 and not any(d["note_good"])
-    assert d["x_good"][0] == -3 and d["x_good"][-1] == 3
+    assert not diverged and not sl.good.diverged and sl.good.lr == 0.05
+    np.testing.assert_allclose(sl.good.path.points[:, 0], xs, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(sl.good.path.values, f4(xs), rtol=1e-12, atol=1e-12)
+    # the second beat: lr times the smallest factor that leaves the range within 12 steps
+    from lessons.gradient_descent import OVERSHOOT_FACTORS
+    k = next(k for k in OVERSHOOT_FACTORS if _gd_by_hand(df4, 2.0, 0.05 * k, 12, -3, 3)[1])
+    assert sl.big.lr == pytest.approx(0.05 * k)
+    bad_xs, bad_div = _gd_by_hand(df4, 2.0, 0.05 * k, 12, -3, 3)
+    assert bad_div and sl.big.diverged
+    np.testing.assert_allclose(sl.big.path.points[:, 0], bad_xs, rtol=1e-12)
+    assert gif.note.sum() > 0 and not gif.note_good.any()
+    assert sl.good.view == (-3.0, 3.0) == sl.big.view
 
 
 def test_gradient_descent_gif_shows_a_diverging_lr():
-    d = _under("animations.gradient_descent", {**QUARTIC, "lr": 0.5})
+    gif = _gif("animations.gradient_descent", {**QUARTIC, "lr": 0.5})
     xs, diverged = _gd_by_hand(df4, 2.0, 0.5, 40, -3, 3)
-    assert diverged and d["good"]["diverged"]
-    np.testing.assert_allclose(np.array(d["good"]["points"])[:, 0], xs, rtol=1e-12)
-    assert d["note_good"][-1] and sum(d["note_good"]) >= 10
+    assert diverged and gif.lesson.slide.good.diverged
+    np.testing.assert_allclose(gif.lesson.slide.good.path.points[:, 0], xs, rtol=1e-12)
+    assert gif.note_good[-1] and gif.note_good.sum() >= 10
 
 
 def test_gradient_descent_gif_without_options_is_the_lectures():
-    d = _under("animations.gradient_descent", {})
-    assert d["good"]["lr"] == 0.1 and d["bad"]["lr"] == 1.05
-    assert d["good"]["points"][0] == [2.0]
+    sl = _gif("animations.gradient_descent", {}).lesson.slide
+    assert sl.good.lr == 0.1 and sl.big.lr == 1.05 and sl.good.x0 == 2.0
 
 
 # --- gradient descent on a surface -----------------------------------------------------------
 
+def _gif3d(params):
+    gif = _gif("animations.gradient_descent_3d", params)
+    gif.init()
+    return gif
+
+
 def test_gradient_descent_3d_runs_the_typed_surface_with_momentum():
     p = {"function": "x**2 + 3*y**2", "point": [2.5, 2.0], "range": [-3.0, 3.0], "lr": 0.1,
          "steps": 40, "momentum": 0.5}
-    d = _under("animations.gradient_descent_3d", p)
+    sl = _gif3d(p).lesson.slide
     P, v = [np.array([2.5, 2.0])], np.zeros(2)
     for k in range(40):
         g = np.array([2 * P[-1][0], 6 * P[-1][1]])
         v = g if k == 0 else 0.5 * v + g
         P.append(P[-1] - 0.1 * v)
     P = np.array(P)
-    traj = d["traj"]
-    assert not traj["diverged"]
-    np.testing.assert_allclose(traj["points"], P, rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(traj["values"], P[:, 0] ** 2 + 3 * P[:, 1] ** 2, atol=1e-12)
-    X, Y, Z = (np.array(d[k]) for k in ("CX", "CY", "CZ"))
+    assert not sl.path.diverged
+    np.testing.assert_allclose(sl.path.points, P, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(sl.path.values, P[:, 0] ** 2 + 3 * P[:, 1] ** 2, atol=1e-12)
+    X, Y, Z = sl.grid
     np.testing.assert_allclose(Z, X ** 2 + 3 * Y ** 2, atol=1e-12)
     assert X.min() == -3 and X.max() == 3 and Y.min() == -3 and Y.max() == 3
-    assert d["minimum"] == pytest.approx([0.0, 0.0], abs=1e-12)      # found on the grid
+    assert sl.minimum == pytest.approx([0.0, 0.0], abs=1e-12)      # found on the grid
 
 
 def test_gradient_descent_3d_diverging_lr_is_marked():
     p = {"function": "x**2 + 3*y**2", "point": [2.5, 2.0], "range": [-3.0, 3.0], "lr": 0.5,
          "steps": 40, "momentum": 0.0}
-    d = _under("animations.gradient_descent_3d", p)
-    assert d["traj"]["diverged"] and d["note"][-1]
-    assert np.all(np.abs(d["traj"]["points"]) <= 3)
+    gif = _gif3d(p)
+    assert gif.lesson.slide.path.diverged and gif.note_frames[-1]
+    assert np.all(np.abs(gif.lesson.slide.path.points) <= 3)
 
 
 def test_gradient_descent_3d_without_options_is_the_lectures():
-    d = _under("animations.gradient_descent_3d", {})
-    assert d["traj"]["lr"] == 0.2 and d["traj"]["points"][0] == [0.8, 0.4]
-    assert not any(d["note"])
+    gif = _gif3d({})
+    path = gif.lesson.slide.path
+    assert path.lr == 0.2 and path.points[0].tolist() == [0.8, 0.4]
+    assert not gif.note_frames.any()
 
 
 # --- backprop --------------------------------------------------------------------------------
@@ -308,23 +313,25 @@ def test_backprop_without_options_is_the_lectures():
 # --- section 11's scene ----------------------------------------------------------------------
 
 def test_gradient_descent_scene_runs_the_typed_descent():
-    d = _under("scenes.s11_gradient_descent", QUARTIC,
-               "{**m.data(), 'lr_big': m.LR_BIG, 'factors': m.OVERSHOOT_FACTORS}")
+    import lessons
+    les = lessons.load("gradient_descent", QUARTIC)      # what the scene draws: its video look
     xs, diverged = _gd_by_hand(df4, 2.0, 0.05, 40, -3, 3)
     assert not diverged
-    np.testing.assert_allclose(np.array(d["good"]["points"])[:, 0], xs, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(les.video.good.path.points[:, 0], xs, rtol=1e-12, atol=1e-14)
     # the minimum it settles in: the root of f'(x) = 4x^3 - 6x + 1 with f'' > 0 near x = 1.13
     roots = np.roots([4, 0, -6, 1]).real
     near = roots[np.argmin(np.abs(roots - xs[-1]))]
     assert 12 * near ** 2 - 6 > 0
-    assert d["star_converged"] and d["x_star"] == pytest.approx(near, abs=1e-9)
-    k = next(k for k in d["factors"] if _gd_by_hand(df4, 2.0, 0.05 * k, 12, -3, 3)[1])
-    assert d["lr_big"] == pytest.approx(0.05 * k) and d["big"]["diverged"]
+    assert les.minimum.converged and les.minimum.final[0] == pytest.approx(near, abs=1e-9)
+    from lessons.gradient_descent import OVERSHOOT_FACTORS
+    k = next(k for k in OVERSHOOT_FACTORS if _gd_by_hand(df4, 2.0, 0.05 * k, 12, -3, 3)[1])
+    assert les.video.big.lr == pytest.approx(0.05 * k) and les.video.big.diverged
 
 
 def test_gradient_descent_scene_without_options_is_the_lectures():
-    d = _under("scenes.s11_gradient_descent", {})
-    assert d["good"]["lr"] == 0.2 and d["big"]["lr"] == 1.1 and d["star_converged"]
+    import lessons
+    les = lessons.load("gradient_descent", {})
+    assert les.video.good.lr == 0.2 and les.video.big.lr == 1.1 and les.minimum.converged
 
 
 def test_long_runs_are_shown_in_strides():
@@ -338,7 +345,7 @@ def test_long_runs_are_shown_in_strides():
 # --- real renders, one per kind --------------------------------------------------------------
 
 def _one_gif(tmp_path, target, lang="en"):
-    found = list((tmp_path / "gifs" / lang).glob(f"{target}-custom-*.gif"))
+    found = list((tmp_path / "gifs" / lang).glob(f"{target}-*.gif"))
     assert len(found) == 1, found
     with Image.open(found[0]) as im:
         assert im.size == (320, 180) and im.n_frames > 10
@@ -374,7 +381,7 @@ def test_diverging_lr_renders_with_a_warning(tmp_path):
 def test_custom_backprop_scene_renders(tmp_path):
     run_cli("scenes", "backprop", "--w1", "0.3", "--w2", "1,2,3", "--x", "1,2", "--y", "3",
             "--lr", "0.01", "--quality", "test", "--out", tmp_path, "--jobs", "1", check=True)
-    assert len(list((tmp_path / "videos" / "zh" / "test").glob("10_backprop-custom-*.mp4"))) == 1
+    assert len(list((tmp_path / "videos" / "zh" / "test").glob("10_backprop-*.mp4"))) == 1
 
 
 # --- flat, tiny and steep functions in the GIFs -----------------------------------------------
@@ -410,10 +417,8 @@ def test_flat_curves_are_drawn_in_a_window_of_sane_height(module, params):
 def test_constant_surface_has_increasing_contour_levels():
     """A constant surface is a flat surface: the colour bands span a window around it (they
     were all equal, and matplotlib refused them)."""
-    d = _under("animations.gradient_descent_3d", {"function": "5", "point": [2.5, 2.0],
-                                                  "range": [-3.0, 3.0], "lr": 0.1, "steps": 40,
-                                                  "momentum": 0.0}, "{'levels': m.data()['levels']}")
-    lv = np.array(d["levels"])
+    lv = _gif3d({"function": "5", "point": [2.5, 2.0], "range": [-3.0, 3.0], "lr": 0.1,
+                 "steps": 40, "momentum": 0.0}).levels
     assert np.all(np.diff(lv) > 0) and lv[0] < 5 < lv[-1]
 
 
