@@ -14,6 +14,8 @@ from matplotlib.lines import Line2D
 
 from lecture.palette import optimizer_color
 
+from lessons.gradient_descent_3d import RACE_RUNS as RUNS  # noqa: F401 (method, lr), in order
+
 from .common import THEME, C, GifAnimation
 from .drawing import shrink_to_width, typst_mathtext
 from .gradient_descent import ramp

@@ -43,11 +43,12 @@ class DescentOnSurfaceAndContours(LectureScene3D):
     # the surface sits in the left half, beside the contour map (a typed one a little lower,
     # below a formula that may be two lines tall)
     LESSON = "gradient_descent_3d"
+    SCREEN_SHIFT = SCREEN_SHIFT          # the lecture's; a typed surface's in __init__
 
     def __init__(self, lang: str | None = None, options: dict | None = None, **kwargs):
         typed = "function" in (options or {})
         kwargs.setdefault("camera_class",
-                          shifted_camera(TYPED_SCREEN_SHIFT if typed else SCREEN_SHIFT))
+                          shifted_camera(TYPED_SCREEN_SHIFT if typed else self.SCREEN_SHIFT))
         super().__init__(lang, options, **kwargs)
 
     def construct(self):
