@@ -42,8 +42,6 @@ QUALITIES = {
 QUALITY_ALIASES = {"l": "preview", "m": "720p", "h": "1080p", "p": "1440p", "k": "2160p"}
 DEFAULT_QUALITY = "preview"
 DEFAULT_GIF_WIDTH = 640
-LANG_ENV = "CALCANIM_LECTURE_LANG"
-PARAMS_ENV = "CALCANIM_PARAMS"
 
 
 class UserError(Exception):
@@ -400,7 +398,7 @@ class Job:
     cmd: list[str]
     options: dict
     log: Path
-    params: dict | None = None   # the lecturer's own choices (lecture.params), JSON via env
+    params: dict | None = None   # the lecturer's own choices (checked), --options JSON
     what: str = ""               # "riemann.gif (zh, width 640)": for progress lines and locks
 
     @property
@@ -520,9 +518,6 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
                 j.manifest.unlink()
             with open(j.log, "w") as logf:
                 env = dict(os.environ)
-                env.pop(PARAMS_ENV, None)
-                if j.params:
-                    env[PARAMS_ENV] = json.dumps(j.params, sort_keys=True)
                 rfd = watch_fd()
                 cmd = j.cmd + ["--manifest", str(j.manifest), "--parent-pid", str(os.getpid()),
                                "--watch-fd", str(rfd)]
@@ -1009,14 +1004,9 @@ def worker_scene(args):
 
 def worker_gif(args):
     import importlib
-    import inspect
     from animations import writer
     mod = importlib.import_module(args.module)
-    params = _worker_params(args)
-    if "options" in inspect.signature(mod.build).parameters:
-        src = mod.build(args.lang, width=args.width, options=params)
-    else:  # TRANSITION: modules not yet on lessons read CALCANIM_PARAMS
-        src = mod.build(args.lang, width=args.width)
+    src = mod.build(args.lang, width=args.width, options=_worker_params(args))
     out = Path(args.out_file)
     out.parent.mkdir(parents=True, exist_ok=True)
 

@@ -13,7 +13,7 @@ class Section:
     slug: str          # file-name part: 01_<slug>.mp4
     module: str        # scenes.<module>
     scene: str         # the Scene class, named for what the viewer sees
-    options: frozenset = frozenset()   # the lecturer's own choices it takes (lecture.params)
+    options: frozenset = frozenset()   # the lecturer's own choices it takes (lessons.<slug>)
 
     @property
     def name(self) -> str:

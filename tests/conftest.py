@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from lecture.sections import SECTIONS
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -47,28 +49,13 @@ def scene_build(tmp_path_factory):
             which = [] if lang == "zh" else [section]
             run_cli("scenes", *which, "--quality", "test", "--lang", lang, "--out", out,
                     check=True)
+            own = {s.name for s in SECTIONS}     # the lecture's own example: plain names
             for p in sorted((out / "videos" / lang / "test").glob("[0-9][0-9]_*.mp4")):
-                if "-custom-" not in p.name:
+                if p.stem in own:
                     cache[(int(p.name[:2]), lang)] = p
         return cache[key]
 
     return render
-
-
-def data_under(module: str, params: dict, as_arrays: bool = True) -> dict:
-    """A module's ``data()`` computed in a fresh process with the lecturer's options set the way
-    render.py sets them (CALCANIM_PARAMS): its numeric and boolean entries, as numpy arrays (or as
-    the decoded JSON with ``as_arrays=False``)."""
-    import json
-    import os
-    code = ("import json, importlib, numpy as np; m = importlib.import_module(%r); d = m.data(); "
-            "print(json.dumps({k: np.asarray(v).tolist() for k, v in d.items() "
-            "if np.asarray(v).dtype.kind in 'fib'}))" % module)
-    env = dict(os.environ, CALCANIM_PARAMS=json.dumps(params))
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                       env=env, check=True)
-    d = json.loads(r.stdout.strip().splitlines()[-1])
-    return {k: np.asarray(v) for k, v in d.items()} if as_arrays else d
 
 
 class Running:

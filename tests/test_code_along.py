@@ -99,11 +99,11 @@ def test_activations_agree_with_mathcore(scripts):
 
 
 def test_activation_parameters_are_the_videos():
-    from scenes import s03_activations as s03
+    from lessons import activations as lesson
     m = load("activations")
-    assert (m.ALPHA_PRELU, m.ALPHA_ELU) == (s03.PARAMS["prelu"]["alpha"],
-                                             s03.PARAMS["elu"]["alpha"])
-    assert m.FLAT == s03.SATURATION
+    assert (m.ALPHA_PRELU, m.ALPHA_ELU) == (lesson.PARAMS["prelu"]["alpha"],
+                                             lesson.PARAMS["elu"]["alpha"])
+    assert m.FLAT == lesson.SATURATION
 
 
 def test_softmax_agrees_with_mathcore(scripts):
@@ -184,11 +184,13 @@ def test_gradient_descent_agrees_with_mathcore(scripts):
 
 
 def test_gradient_descent_example_is_the_videos():
-    from scenes import s11_gradient_descent as s11
+    import lessons
+    les = lessons.load("gradient_descent")
     m = load("gradient_descent")
-    assert (m.X0, m.LR, m.STEPS) == (s11.X0_GOOD, s11.LR_GOOD, s11.STEPS_GOOD)
+    good = les.video.good
+    assert (m.X0, m.LR, m.STEPS) == (good.x0, good.lr, good.steps)
     xs = np.linspace(-3, 3, 101)
-    assert_allclose(m.f(xs), s11.FUNCTION.f(xs), **TOL)
+    assert_allclose(m.f(xs), les.function.f(xs), **TOL)
 
 
 # --- gradient descent on a surface ----------------------------------------------------------
@@ -209,9 +211,10 @@ def test_gradient_descent_3d_agrees_with_mathcore(scripts):
 
 
 def test_gradient_descent_3d_example_is_the_videos():
-    from scenes import s12_gradient_descent_3d as s12
+    import lessons
+    v = lessons.load("gradient_descent_3d").video
     m = load("gradient_descent_3d")
-    assert (tuple(m.START), tuple(m.LRS), m.STEPS) == (s12.START, s12.ETAS, s12.STEPS)
+    assert (tuple(m.START), tuple(m.LRS), m.STEPS) == (tuple(v.start), tuple(v.etas), v.steps)
 
 
 # --- main() writes its picture --------------------------------------------------------------

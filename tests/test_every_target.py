@@ -157,7 +157,7 @@ def _output(case, rendered, scene_build) -> Path:
     assert ok, (f"render.py {' '.join(map(str, cmd))} exited {r.returncode}:\n"
                 + "\n".join(failed) + f"\n{r.stdout[-1500:]}\n{r.stderr[-1500:]}")
     assert "Traceback" not in r.stderr
-    stem = name if k is None else f"{name}-custom-*"
+    stem = name if k is None else f"{name}-*"
     folder = out / "videos" / lang / "test" if kind == "scene" else out / "gifs" / lang
     return _only(folder, f"{stem}.{ext}")
 

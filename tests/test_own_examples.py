@@ -1,15 +1,12 @@
-"""A lecturer's own examples reach the GIFs and scenes that take them: the numbers each module
-would draw under CALCANIM_PARAMS (computed in a fresh process, since modules read the options
-at import time) against independent hand computations for the typed function; without options
-the lecture's own example; and one real render per kind."""
+"""A lecturer's own examples reach the GIFs and scenes that take them: the numbers each lesson
+holds for her options (what the scene and the GIF draw) against independent hand computations
+for the typed function; without options the lecture's own example; and one real render per
+kind."""
 
 from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -21,40 +18,6 @@ CUBIC = {"function": "x**3 - 2*x", "point": 1.5, "range": [-2.0, 2.0]}
 QUARTIC = {"function": "x**4 - 3*x**2 + x", "point": 2.0, "range": [-3.0, 3.0], "lr": 0.05,
            "steps": 40, "momentum": 0.0}
 NETWORK = {"w1": [0.3] * 6, "w2": [1.0, 2.0, 3.0], "x": [1.0, 2.0], "y": 3.0, "lr": 0.01}
-
-
-def _under(module: str, params: dict, expr: str = "m.data()") -> dict:
-    """``expr`` (a dict; ``m`` is the module) evaluated in a fresh process with the lecturer's
-    options set, numbers and arrays as lists; other values left out."""
-    code = (
-        "import json, importlib, numpy as np\n"
-        f"m = importlib.import_module({module!r})\n"
-        f"d = {expr}\n"
-        "def conv(v):\n"
-        "    if hasattr(v, 'points') and hasattr(v, 'grads'):\n"
-        "        return {'points': v.points.tolist(), 'values': v.values.tolist(),\n"
-        "                'diverged': bool(v.diverged), 'lr': float(v.lr)}\n"
-        "    if isinstance(v, (str, bool, type(None))):\n"
-        "        return v\n"
-        "    if isinstance(v, (list, tuple)) and v and isinstance(v[0], str):\n"
-        "        return list(v)\n"
-        "    if isinstance(v, (list, tuple)) and v and isinstance(v[0], (list, tuple)) and v[0] "
-        "and isinstance(v[0][0], str):\n"
-        "        return [list(r) for r in v]\n"
-        "    try:\n"
-        "        a = np.asarray(v, dtype=float)\n"
-        "    except (TypeError, ValueError):\n"
-        "        return None\n"
-        "    return a.tolist()\n"
-        "print(json.dumps({k: conv(v) for k, v in d.items()}))\n")
-    env = dict(os.environ)
-    env.pop("CALCANIM_PARAMS", None)
-    if params:
-        env["CALCANIM_PARAMS"] = json.dumps(params)
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                       env=env)
-    assert r.returncode == 0, r.stderr
-    return json.loads(r.stdout)
 
 
 def _gd_by_hand(df, x0, lr, steps, lo, hi, momentum=0.0):

@@ -3,6 +3,8 @@ an interrupt, and a lecturer's own function."""
 
 from __future__ import annotations
 
+import json
+
 import signal
 import time
 
@@ -92,6 +94,10 @@ def test_typed_function_reaches_the_secant_scene():
 def test_typed_function_renders(tmp_path):
     r = run_cli("scenes", "1", "--function", "x**3 - 2*x", "--point", "1.5", "--range", "-2,2",
                 "--quality", "test", "--out", tmp_path, "--jobs", "1", check=True)
-    files = list((tmp_path / "videos" / "zh" / "test").glob("01_derivative-custom-*.mp4"))
+    # a readable name: the function as typed, then a short hash
+    files = list((tmp_path / "videos" / "zh" / "test").glob("01_derivative-x^3-2x-*.mp4"))
     assert len(files) == 1, r.stdout
     assert probe(files[0])["width"] == 256
+    made = json.loads(files[0].with_suffix(".json").read_text())
+    assert made["options"]["function"] == "x**3 - 2*x" and made["options"]["point"] == 1.5
+    assert made["lesson"]["a"] == 1.5 or 1.5 in made["lesson"].values()

@@ -11,9 +11,6 @@ import re
 
 import numpy as np
 
-DEFAULTS = {"range": (-3.0, 3.0), "lr": 0.1, "steps": 30, "momentum": 0.0}
-SURFACE_DEFAULTS = {"range": (-3.0, 3.0), "point": (2.5, 2.0), "lr": 0.1, "steps": 40,
-                    "momentum": 0.0}
 MAX_STEPS = 2000
 SAMPLES = 801
 
@@ -244,10 +241,23 @@ def _lessons():
     return lessons
 
 
+def _section_slug(target_name: str) -> str:
+    """The lesson (section slug) of a target: a section's name or slug, or a GIF's."""
+    from lecture.sections import GIFS, SECTIONS
+    for sec in SECTIONS:
+        if target_name in (sec.name, sec.slug):
+            return sec.slug
+    for g in GIFS:
+        if target_name == g.slug:
+            return SECTIONS[g.section - 1].slug
+    raise ValueError(f"unknown target {target_name!r}")
+
+
 def resolve(raw: dict, accepted: frozenset, target_name: str, surface: bool,
             lesson: str | None = None) -> dict:
     """Check which options the target takes, parse them and fill the defaults they imply (the
-    defaults of ``lessons.<lesson>``)."""
+    defaults of ``lessons.<lesson>``; by default the section that ``target_name`` belongs to)."""
+    lesson = lesson or _section_slug(target_name)
     given = {k: v for k, v in raw.items() if v is not None}
     extra = sorted(set(given) - set(accepted))
     if extra:
@@ -260,44 +270,27 @@ def resolve(raw: dict, accepted: frozenset, target_name: str, surface: bool,
         if "function" not in values:
             raise ValueError("--range and --point go with --function (the lecture's own example "
                              "has its own)")
-        if lesson and hasattr(_lessons().module(lesson), "complete"):
-            values = _lessons().complete(lesson, values)   # the lesson's own defaults
-        else:  # TRANSITION: until every lesson has complete()
-            defaults = SURFACE_DEFAULTS if surface else DEFAULTS
-            for k in ("range", "lr", "steps", "momentum") if "lr" in accepted else ("range",):
-                values.setdefault(k, defaults[k])
-            if "point" in accepted:
-                if surface:
-                    values.setdefault("point", defaults["point"])
-                else:
-                    a, b = values["range"]
-                    values.setdefault("point", min(max(1.0, a), b) if "lr" not in accepted
-                                      else a + 0.85 * (b - a))
+        values = _lessons().complete(lesson, values)   # the lesson's own defaults
         if surface:
             _check_surface(values)
         else:
             _check_curve(values, "point" in accepted)
     if "w1" in accepted and any(k in values for k in ("w1", "w2", "x", "y", "lr")):
         _network(values)
+        if lesson:
+            values = {k: v for k, v in _lessons().complete(lesson, values).items()
+                      if k in accepted}    # the lesson's defaults, for the options this target takes
     return values
 
 
 def descent_warning(values: dict, surface: bool) -> str | None:
-    """A one-line warning when the chosen learning rate makes gradient descent diverge."""
+    """A one-line warning when the chosen learning rate makes gradient descent diverge: the
+    lesson's own verdict (leaving the drawn range counts as diverging, as on screen)."""
     if "function" not in values or "lr" not in values:
         return None
-    from mathcore import expr, optimize
-    # the same rule the drawings use: leaving the drawn range counts as diverging
-    a, b = values["range"]
-    if surface:
-        s = expr.parse_surface(values["function"])
-        grad, f, x0 = s.grad_xy, s.f_xy, np.array(values["point"])
-    else:
-        fn = expr.parse_function(values["function"])
-        grad, f, x0 = fn.df, fn.f, values["point"]
-    t = optimize.gradient_descent_in_box(grad, x0, values["lr"], values["steps"], a, b,
-                                         momentum=values["momentum"], f=f)
-    if t.diverged:
+    lesson = _lessons().load("gradient_descent_3d" if surface else "gradient_descent", values)
+    if lesson.diverged:
+        a, b = values["range"]
         return (f"warning: gradient descent diverges with lr {values['lr']:g}: it leaves the "
                 f"range {a:g},{b:g}; the render shows it and stops there")
     return None

@@ -111,7 +111,7 @@ def test_layout_problems_finds_overlaps_and_text_off_screen():
 def test_own_example_renders(tmp_path, target, stem, args):
     r = run_cli("scenes", target, *args, "--quality", "test", "--out", tmp_path, "--jobs", "1",
                 check=True)
-    files = list((tmp_path / "videos" / "zh" / "test").glob(f"{stem}-custom-*.mp4"))
+    files = list((tmp_path / "videos" / "zh" / "test").glob(f"{stem}-*.mp4"))
     assert len(files) == 1, r.stdout
     info = probe(files[0])
     assert (info["width"], info["height"]) == (256, 144)
