@@ -360,12 +360,12 @@ def test_chain_rule_steps_match_mathcore():
 
 
 def test_tangent_plane_is_level_where_the_scene_says_so():
-    tree = _tree(SCENES / "s08_tangent_plane.py")
-    radius, s_end = _module_constant(tree, "RADIUS"), _module_constant(tree, "S_END")
-    name = next(n.value.args[0].value for n in tree.body if isinstance(n, ast.Assign)
-                and getattr(n.targets[0], "id", "") == "SURFACE")
-    p = surfaces.tangent_plane(surfaces.get(name), radius * math.cos(s_end),
-                               radius * math.sin(s_end))
+    """The narration says the plane ends level: at the lesson's last point, both slopes of the
+    lesson's surface are 0 (mathcore's tangent plane, not the lesson's own verdict)."""
+    import lessons
+    les = lessons.load("tangent_plane")
+    p = surfaces.tangent_plane(surfaces.get(les.surface_name), les.radius * math.cos(les.s_end),
+                               les.radius * math.sin(les.s_end))
     assert abs(p.fx) < 1e-9 and abs(p.fy) < 1e-9
 
 
