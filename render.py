@@ -41,6 +41,9 @@ QUALITIES = {
 # Manim's -ql/-qm/-qh/-qp/-qk, onto the project's qualities (same sizes; 30 fps at most)
 QUALITY_ALIASES = {"l": "preview", "m": "720p", "h": "1080p", "p": "1440p", "k": "2160p"}
 DEFAULT_QUALITY = "preview"
+# x264 for the section videos: "veryfast" instead of manim's default "medium" (encoding was half
+# of a 1080p render); crf 20 keeps the picture as sharp (text and thin lines)
+ENCODER = {"preset": os.environ.get("CALCANIM_X264_PRESET", "veryfast"), "crf": "20"}
 DEFAULT_GIF_WIDTH = 640
 
 
@@ -797,6 +800,16 @@ def cmd_backprop(args):
     print(backprop_table.table(values, lang))
 
 
+def _render_each(by_lang: dict, build: Path, args):
+    """Render each language's jobs in turn (a summary line after each); yields (lang, jobs)."""
+    t0, where = time.time(), []
+    for lang, jobs in by_lang.items():
+        res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
+        where += [j.out.parent for j in jobs]
+        _summary(res, t0, where)
+        yield lang, jobs
+
+
 def _lecture_dir(build: Path, lang: str, quality: str, lf) -> Path:
     """build/lecture/LANG/QUALITY/ (the lecture's own), or a folder of the lecture file's name
     under it (her lecture never replaces the lecture's own)."""
@@ -815,13 +828,8 @@ def cmd_scenes(args, assemble: bool = False):
                 for lang in langs}
     _prepare(build, [j for js in by_lang.values() for j in js],
              [p.parent for p in lectures.values()] if assemble else [])
-    t0 = time.time()
-    where = []
     from tools import publish
-    for lang, jobs in by_lang.items():
-        res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
-        where += [j.out.parent for j in jobs]
-        _summary(res, t0, where)
+    for lang, jobs in _render_each(by_lang, build, args):
         publish.section_subtitles(build, lang, [j.out for j in jobs])
         if assemble:
             titles = [f"{i}. {it.title(lang)}" for i, it in enumerate(items, 1)]
@@ -909,12 +917,7 @@ def cmd_gifs(args):
     by_lang = {lang: gif_jobs(items, build, lang, args.width, args.debug)
                for lang in _langs(args.lang)}
     _prepare(build, [j for js in by_lang.values() for j in js])
-    t0 = time.time()
-    where = []
-    for lang, jobs in by_lang.items():
-        res = run_jobs(jobs, build, args.force, _jobs_count(args.jobs))
-        where += [j.out.parent for j in jobs]
-        _summary(res, t0, where)
+    for lang, jobs in _render_each(by_lang, build, args):
         _OPENED.extend(j.out for j in jobs)
     from tools import publish
     publish.write_index(build, DEFAULT_QUALITY)
@@ -959,6 +962,8 @@ def worker_scene(args):
     import importlib
 
     from tools.assemble import run_ffmpeg
+    from tools.encode import convert_once
+    convert_once()
     w, h, fps = QUALITIES[args.quality]
     from manim import tempconfig
     mod = importlib.import_module(args.module)
@@ -973,6 +978,7 @@ def worker_scene(args):
         with tempconfig({"pixel_width": w, "pixel_height": h, "frame_rate": fps,
                          "media_dir": str(media), "output_file": args.attr,
                          "disable_caching": True, "progress_bar": "none",
+                         "video_encoder_options": ENCODER,
                          "verbosity": "WARNING", "write_to_movie": True, "format": "mp4"}):
             scene = cls(lang=args.lang, options=_worker_params(args))
             scene.render()

@@ -254,3 +254,14 @@ def shrink_to_width(text, width_px: float, min_scale: float = 0.6):
         if text.get_window_extent(r).width <= width_px:
             return
         text.set_fontsize(size * max(min_scale, 1 - 0.05 * k))
+
+
+def plain_3d_axes(ax, s: float):
+    """A 3D axes as the slides draw it: clear panes, a light grid, small ticks, x and y named
+    (no z label: it would swing into the text beside the picture; titles name z)."""
+    ax.tick_params(labelsize=7 * s, pad=0)
+    for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y"), (ax.zaxis, "")):
+        axis.set_pane_color((1, 1, 1, 0))
+        axis._axinfo["grid"].update(color="#E6E6E6", linewidth=0.6 * s)
+        axis.set_label_text(name, fontsize=9 * s)
+        axis.labelpad = -4 * s

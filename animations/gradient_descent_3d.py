@@ -18,7 +18,7 @@ from matplotlib.ticker import MaxNLocator
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
 from .common import C, GifAnimation
-from .drawing import faces, flat_window, shrink_to_width, typst_mathtext
+from .drawing import faces, flat_window, plain_3d_axes, shrink_to_width, typst_mathtext
 from .drawing import formula_mathtext as typed_mathtext
 from .gradient_descent import ramp
 
@@ -71,12 +71,7 @@ class DescentOnSurfaceAndContours(GifAnimation):
         ax3.set(xlim=(x_lo, x_hi), ylim=(y_lo, y_hi), zlim=z_window(Z))
         ax3.set_box_aspect((1, 1, 0.55), zoom=1.05)
         ax3.view_init(ELEV, AZIM)
-        ax3.tick_params(labelsize=7 * s, pad=0)
-        for axis, name in ((ax3.xaxis, "x"), (ax3.yaxis, "y"), (ax3.zaxis, "")):
-            axis.set_pane_color((1, 1, 1, 0))
-            axis._axinfo["grid"].update(color="#E6E6E6", linewidth=0.6 * s)
-            axis.set_label_text(name, fontsize=9 * s)
-            axis.labelpad = -4 * s
+        plain_3d_axes(ax3, s)
         if self.lesson.custom:    # her range and heights: the ends and the middle
             ax3.set_xticks(np.linspace(x_lo, x_hi, 3))
             ax3.set_yticks(np.linspace(y_lo, y_hi, 3))

@@ -14,7 +14,7 @@ import numpy as np
 from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
 from .common import C, GifAnimation
-from .drawing import faces, typst_mathtext
+from .drawing import faces, plain_3d_axes, typst_mathtext
 
 GRID = False                  # no 3D grid lines: they rotate too and cost ~20% of the GIF
 ELEV = 28.0
@@ -60,13 +60,7 @@ class TangentPlaneTurning(GifAnimation):
                zlim=(min(d.Z.min(), d.PZ.min()), max(d.Z.max(), d.PZ.max())))
         ax.set_box_aspect((1, 1, 0.6), zoom=1.0)
         ax.view_init(ELEV, self.azim[0])
-        ax.tick_params(labelsize=7 * s, pad=0)
-        # no z label: it would swing into the text column; the title names z
-        for axis, name in ((ax.xaxis, "x"), (ax.yaxis, "y"), (ax.zaxis, "")):
-            axis.set_pane_color((1, 1, 1, 0))
-            axis._axinfo["grid"].update(color="#E6E6E6", linewidth=0.6 * s)
-            axis.set_label_text(name, fontsize=9 * s)
-            axis.labelpad = -4 * s
+        plain_3d_axes(ax, s)
         ax.grid(GRID)
         ax.set_xticks([x_lo, 0, x_hi])
         ax.set_yticks([y_lo, 0, y_hi])

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import functools
-import importlib
 import inspect
 import math
 import sys
@@ -36,10 +35,8 @@ TAIL = 0.25        # s of picture after the last cue of a step, before the next 
 
 def narration_table(section: int) -> dict:
     """The section's narration ``{key: (zh, en)}``; empty when it has none."""
-    try:
-        return importlib.import_module(f"lecture.narration.s{section:02d}").NARRATION
-    except ModuleNotFoundError:
-        return {}
+    from lecture.narration import module_table
+    return module_table(section)
 
 
 def _item(args, kwargs):

@@ -58,10 +58,23 @@ def _fields(text: str) -> frozenset:
     return frozenset(f for _, f, _, _ in string.Formatter().parse(text) if f is not None)
 
 
+def module_table(number: int) -> dict:
+    """Section ``number``'s ``NARRATION``: from ``lecture/narration/sNN.py``, else from its string
+    module ``lecture/strings/sNN.py`` (a new section may keep both tables in one file); ``{}``
+    when neither has one."""
+    try:
+        return importlib.import_module(f"{__name__}.s{number:02d}").NARRATION
+    except ModuleNotFoundError:
+        try:
+            mod = importlib.import_module(f"lecture.strings.s{number:02d}")
+        except ModuleNotFoundError:
+            return {}
+        return getattr(mod, "NARRATION", {})
+
+
 def _load(s: Section) -> dict:
-    mod = importlib.import_module(f"{__name__}.s{s.number:02d}")
     out = {}
-    for step, pair in mod.NARRATION.items():
+    for step, pair in module_table(s.number).items():
         if not (isinstance(pair, tuple) and len(pair) == len(LANGS)
                 and all(isinstance(t, str) and t.strip() for t in pair)):
             raise RuntimeError(f"narration {s.name} {step!r} must be a (zh, en) pair of texts")
