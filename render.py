@@ -43,7 +43,7 @@ QUALITY_ALIASES = {"l": "preview", "m": "720p", "h": "1080p", "p": "1440p", "k":
 DEFAULT_QUALITY = "preview"
 # x264 for the section videos: "veryfast" instead of manim's default "medium" (encoding was half
 # of a 1080p render); crf 20 keeps the picture as sharp (text and thin lines)
-ENCODER = {"preset": os.environ.get("CALCANIM_X264_PRESET", "veryfast"), "crf": "20"}
+ENCODER = {"preset": "veryfast", "crf": "20"}
 DEFAULT_GIF_WIDTH = 640
 
 
