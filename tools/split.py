@@ -82,15 +82,17 @@ def _frames_dt(scene, renderer) -> list[float]:
 
 def frame_clock(scene) -> list[dict]:
     """Make ``scene``'s renderer count a skipped play's time as its frames (see the module's
-    docstring) and record every play: ``{"start", "end", "still", "steps"}`` (``steps``: how many
-    steps the scene had logged when the play began). Returns that list, filled as it renders."""
+    docstring), draw nothing for a skipped play (manim would still draw one frame of it and its
+    still background, at full size, and throw them away) and record every play: ``{"start",
+    "end", "still", "steps"}`` (``steps``: how many steps the scene had logged when the play
+    began). Returns that list, filled as it renders."""
     renderer = scene.renderer
-    play = type(renderer).play
+    play, update_frame = type(renderer).play, type(renderer).update_frame
     plays: list[dict] = []
 
     def counted(self, scene_, *args, **kwargs):
         t0 = self.time
-        rec = {"start": round(t0, 6), "steps": len(getattr(scene_, "step_log", []))}
+        rec = {"start": t0, "steps": len(getattr(scene_, "step_log", []))}
         play(self, scene_, *args, **kwargs)    # raises EndSceneEarlyException after ``upto``
         if self.skip_animations:
             if getattr(scene_, "stop_condition", None) is not None:
@@ -99,10 +101,16 @@ def frame_clock(scene) -> list[dict]:
             for d in _frames_dt(scene_, self):
                 t += d
             self.time = t
-        rec.update(end=round(self.time, 6), still=bool(scene_.is_current_animation_frozen_frame()))
+        rec.update(end=self.time, still=bool(scene_.is_current_animation_frozen_frame()))
         plays.append(rec)
 
+    def drawn(self, scene_, *args, **kwargs):
+        if self.skip_animations:   # a skipped play's frames are never written
+            return None
+        return update_frame(self, scene_, *args, **kwargs)
+
     renderer.play = types.MethodType(counted, renderer)
+    renderer.update_frame = types.MethodType(drawn, renderer)
     return plays
 
 
@@ -129,6 +137,10 @@ def _piece_class(cls):
     return type(cls.__name__, (cls,), {"construct": construct, "tear_down": tear_down,
                                        "__module__": cls.__module__,
                                        "__qualname__": cls.__qualname__})
+
+
+def _rounded(play: dict) -> dict:
+    return {k: round(v, 6) if isinstance(v, float) else v for k, v in play.items()}
 
 
 def _tmp(final: Path) -> Path:
@@ -183,8 +195,8 @@ def render_piece(module: str, attr: str, lang: str, options: dict | None, size: 
         first = 0 if from_n == 0 else plays[from_n]["steps"]  # steps ended before: earlier pieces
         record = {"section": getattr(cls, "SECTION", 0), "from": int(from_n),
                   "upto": n - 1, "animations": n, "to_end": not getattr(scene, "_ended_early", False),
-                  "start": plays[from_n]["start"], "end": round(end, 4),
-                  "plays": plays[from_n:],
+                  "start": round(plays[from_n]["start"], 4), "end": round(end, 4),
+                  "plays": [_rounded(p) for p in plays[from_n:]],
                   "steps": list(getattr(scene, "step_log", []))[first:]}
         run_ffmpeg(["-i", movie, "-c", "copy", "-map", "0", "-movflags", "+faststart",
                     "-f", "mp4", tmp], tmp)
@@ -208,7 +220,7 @@ def join(parts: list[Path], out: Path) -> dict:
     parts = [Path(p) for p in parts]
     recs = [json.loads(p.with_suffix(".steps.json").read_text(encoding="utf-8")) for p in parts]
     for a, b in zip(recs, recs[1:]):
-        if b["from"] != a["upto"] + 1 or abs(b["start"] - a["end"]) > 1e-6:
+        if b["from"] != a["upto"] + 1 or abs(b["start"] - a["end"]) > 1e-3:
             raise ValueError(f"pieces do not follow one another: animations {a['from']}-"
                              f"{a['upto']} end at {a['end']} s, the next begins with {b['from']}"
                              f" at {b['start']} s")
@@ -243,9 +255,10 @@ def count_plays(module: str, attr: str, lang: str, options: dict | None, fps: in
     from manim import tempconfig
     cls = getattr(importlib.import_module(module), attr)
     with tempconfig({"frame_rate": fps, "pixel_width": 256, "pixel_height": 144,
-                     "dry_run": True, "disable_caching": True, "progress_bar": "none",
+                     "dry_run": True, "from_animation_number": 10**9,
+                     "disable_caching": True, "progress_bar": "none",
                      "verbosity": "WARNING"}):
         scene = _piece_class(cls)(lang=lang, options=dict(options or {}))
         plays = frame_clock(scene)
         scene.render()
-    return plays
+    return [_rounded(p) for p in plays]
