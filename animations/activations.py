@@ -191,12 +191,13 @@ def extra_outputs(lang: str, out_dir, width: int = 640) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     fig = static_figure(lang, width)
+    stem = "activations" if width == 640 else f"activations-{width}px"   # as the GIF's name
     written = []
     try:
         for ext, kw in (("png", {"dpi": STATIC_DPI, "metadata": {"Software": None}}),
                         ("svg", {"metadata": {"Date": None, "Creator": None}})):
-            path = out_dir / f"activations.{ext}"
-            tmp = out_dir / f".activations.{ext}.tmp-{os.getpid()}"
+            path = out_dir / f"{stem}.{ext}"
+            tmp = out_dir / f".{stem}.{ext}.tmp-{os.getpid()}"
             try:
                 fig.savefig(tmp, format=ext, **kw)
                 os.replace(tmp, path)

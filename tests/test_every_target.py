@@ -20,6 +20,7 @@ import pytest
 from conftest import probe, run_cli
 from PIL import Image, ImageSequence
 
+import render
 from lecture.sections import GIFS, SECTIONS, SURFACE_TARGETS
 
 pytestmark = pytest.mark.render
@@ -158,8 +159,9 @@ def _output(case, rendered, scene_build) -> Path:
                 + "\n".join(failed) + f"\n{r.stdout[-1500:]}\n{r.stderr[-1500:]}")
     assert "Traceback" not in r.stderr
     stem = name if k is None else f"{name}-*"
-    folder = out / "videos" / lang / "test" if kind == "scene" else out / "gifs" / lang
-    return _only(folder, f"{stem}.{ext}")
+    if kind == "scene":
+        return _only(out / "videos" / lang / "test", f"{stem}.mp4")
+    return _only(out / "gifs" / lang, render.gif_name(stem, int(GIF_WIDTH)))
 
 
 @pytest.mark.parametrize("case", PLAN, ids=[_ids(c) for c in PLAN])

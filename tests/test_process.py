@@ -139,13 +139,13 @@ def test_kill_9_takes_the_worker_down_and_a_rerun_works(tmp_path):
         wait_until(lambda: gone(child), 60, f"the worker's child {child} ending")
     # the worker cleaned up as it went
     assert temp_files(out) == []
-    assert not (out / "gifs" / "en" / "riemann.gif").exists()
+    assert not (out / "gifs" / "en" / "riemann-160px.gif").exists()
     # and a rerun neither waits for it nor collides with it
     again = run_cli(*GIF, "--out", out, check=True, timeout=300)
     assert "waiting for" not in again.stdout
     assert "rendered 1" in again.stdout
-    assert valid_gif(out / "gifs" / "en" / "riemann.gif") > 1
-    assert (out / "gifs" / "en" / "riemann.mp4").stat().st_size > 0
+    assert valid_gif(out / "gifs" / "en" / "riemann-160px.gif") > 1
+    assert (out / "gifs" / "en" / "riemann-160px.mp4").stat().st_size > 0
     assert temp_files(out) == []
 
 
@@ -161,7 +161,7 @@ def test_a_worker_killed_outright_leaves_no_temp_file(tmp_path):
     os.kill(worker, signal.SIGKILL)
     rc, stdout, stderr = r.finish(ceiling=120)
     assert rc == 2 and "FAILED" in stdout, (stdout, stderr)
-    assert stderr.strip().splitlines() == ["error: 1 target(s) failed: riemann.gif"]
+    assert stderr.strip().splitlines() == ["error: 1 target(s) failed: riemann-160px.gif"]
     assert temp_files(out) == []
     hold.unlink()
     assert "rendered 1" in run_cli(*GIF, "--out", out, check=True).stdout
@@ -178,7 +178,7 @@ def test_two_processes_on_one_output_take_turns(tmp_path):
     second = Running(*GIF, "--out", out)
     m = second.wait_line(r"waiting for PID (\d+), which is rendering (.*)$")
     assert int(m.group(1)) == first.pid
-    assert m.group(2) == "riemann.gif (en, width 160)"
+    assert m.group(2) == "riemann-160px.gif (en, width 160)"
     assert not any(re.search(STARTED, ln) for ln in second.lines)
     hold.unlink()  # let the first one finish
     rc1, out1, err1 = first.finish()
@@ -186,7 +186,7 @@ def test_two_processes_on_one_output_take_turns(tmp_path):
     assert (rc1, rc2) == (0, 0), (out1, err1, out2, err2)
     assert "rendered 1, up to date 0" in out1
     assert "rendered 0, up to date 1" in out2  # it saw the first one's file, up to date
-    assert valid_gif(out / "gifs" / "en" / "riemann.gif") > 1
+    assert valid_gif(out / "gifs" / "en" / "riemann-160px.gif") > 1
     assert temp_files(out) == []
 
 
@@ -199,7 +199,7 @@ def test_two_forced_renders_on_one_output_both_end_with_a_valid_file(tmp_path):
     assert (rca, rcb) == (0, 0), (outa, erra, outb, errb)
     assert "rendered 1" in outa and "rendered 1" in outb
     assert ("waiting for" in outa) != ("waiting for" in outb)  # exactly one waited
-    assert valid_gif(out / "gifs" / "en" / "riemann.gif") > 1
+    assert valid_gif(out / "gifs" / "en" / "riemann-160px.gif") > 1
     assert temp_files(out) == []
 
 
@@ -226,9 +226,9 @@ def test_sweep_removes_only_what_dead_processes_left(tmp_path):
     dead, live = dead_pid(), os.getpid()
     gifs = tmp_path / "gifs" / "en"
     gifs.mkdir(parents=True)
-    doomed = [gifs / f".riemann.gif.tmp-{dead}", gifs / f".riemann.mp4.tmp-{dead}",
+    doomed = [gifs / f".riemann-160px.gif.tmp-{dead}", gifs / f".riemann-160px.mp4.tmp-{dead}",
               tmp_path / "cache" / "stamps" / f".x.json.tmp-{dead}"]
-    kept = [gifs / f".riemann.gif.tmp-{live}", gifs / "riemann.gif", gifs / ".hidden",
+    kept = [gifs / f".riemann-160px.gif.tmp-{live}", gifs / "riemann-160px.gif", gifs / ".hidden",
             gifs / f"notes.tmp-{dead}"]  # not a dot-name: not ours
     lecture = tmp_path / "lecture" / "zh" / "test" / f".lecture.mp4.tmp-{dead}"
     lecture.mkdir(parents=True)
@@ -246,11 +246,11 @@ def test_sweep_removes_only_what_dead_processes_left(tmp_path):
 def test_next_start_sweeps_dead_temp_files(gif_pair):
     out = gif_pair
     dead = dead_pid()
-    junk = [out / "gifs" / "en" / f".riemann.gif.tmp-{dead}",
-            out / "gifs" / "en" / f".activations.png.tmp-{dead}"]
+    junk = [out / "gifs" / "en" / f".riemann-160px.gif.tmp-{dead}",
+            out / "gifs" / "en" / f".activations-160px.png.tmp-{dead}"]
     for p in junk:
         p.write_bytes(b"partial")
-    mine = out / "gifs" / "en" / f".riemann.mp4.tmp-{os.getpid()}"  # a live writer's
+    mine = out / "gifs" / "en" / f".riemann-160px.mp4.tmp-{os.getpid()}"  # a live writer's
     mine.write_bytes(b"partial")
     try:
         run_cli("gifs", "riemann", "activations", "--width", "160", "--lang", "en",
@@ -278,14 +278,14 @@ def rerun(out: Path) -> str:
 
 @pytest.mark.render
 @pytest.mark.parametrize("victim,how", [
-    ("riemann.mp4", "delete"), ("riemann.gif", "delete"), ("activations.svg", "delete"),
-    ("activations.png", "delete"), ("activations.png", "change"), ("riemann.mp4", "change"),
+    ("riemann-160px.mp4", "delete"), ("riemann-160px.gif", "delete"), ("activations-160px.svg", "delete"),
+    ("activations-160px.png", "delete"), ("activations-160px.png", "change"), ("riemann-160px.mp4", "change"),
 ])
 def test_a_missing_or_changed_output_is_rebuilt(gif_pair, victim, how):
     out = gif_pair
     folder = out / "gifs" / "en"
     owner = victim.split(".")[0] + ".gif"
-    other = ({"riemann.gif", "activations.gif"} - {owner}).pop()
+    other = ({"riemann-160px.gif", "activations-160px.gif"} - {owner}).pop()
     assert up_to_date_names(rerun(out)) == {owner, other}
     path = folder / victim
     good = path.read_bytes()
@@ -448,5 +448,5 @@ def test_make_gifs_into_a_folder_with_a_space(tmp_path):
                         "LECTURE_LANG=en", "JOBS=1", "ARGS=riemann"], cwd=ROOT,
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, (r.stdout, r.stderr)
-    assert valid_gif(out / "gifs" / "en" / "riemann.gif") > 1
+    assert valid_gif(out / "gifs" / "en" / "riemann-160px.gif") > 1
     assert not (tmp_path / "my").exists()

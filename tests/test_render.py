@@ -100,4 +100,4 @@ def test_typed_function_renders(tmp_path):
     assert probe(files[0])["width"] == 256
     made = json.loads(files[0].with_suffix(".json").read_text())
     assert made["options"]["function"] == "x**3 - 2*x" and made["options"]["point"] == 1.5
-    assert made["lesson"]["a"] == 1.5 or 1.5 in made["lesson"].values()
+    assert made["lesson"]["point"] == 1.5 and made["lesson"]["range"] == [-2.0, 2.0]

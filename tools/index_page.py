@@ -4,6 +4,8 @@ and its subtitles, the slide GIFs, the decks. Only files that exist are listed."
 
 from __future__ import annotations
 
+import re
+
 import html
 from pathlib import Path
 
@@ -85,7 +87,11 @@ def build_index(build: Path, quality: str) -> Path:
                          + "".join(vids) + "</div>")
         gifs = []
         for g in GIFS:
+            # the default width's, else the widest there is (NAME-WIDTHpx.gif)
+            widths = [(int(m.group(1)), p) for p in (build / "gifs" / lang).glob(f"{g.slug}-*px.gif")
+                      if (m := re.fullmatch(re.escape(g.slug) + r"-(\d+)px", p.stem))]
             path = build / "gifs" / lang / f"{g.slug}.gif"
+            path = path if path.exists() or not widths else max(widths)[1]
             if path.exists():
                 gifs.append(f'<figure><img loading="lazy" src="{_e(path.relative_to(build).as_posix())}"'
                             f' alt="{_e(g.slug)}"><figcaption>{_e(text("gif." + g.slug, lang))}</figcaption></figure>')

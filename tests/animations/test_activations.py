@@ -58,7 +58,7 @@ def test_the_frame_count_is_the_sweeps():
 def test_static_figure_is_deterministic(tmp_path):
     a = mod.extra_outputs("zh", tmp_path / "a", width=320)
     b = mod.extra_outputs("zh", tmp_path / "b", width=320)
-    assert [p.name for p in a] == ["activations.png", "activations.svg"]
+    assert [p.name for p in a] == ["activations-320px.png", "activations-320px.svg"]
     for pa, pb in zip(a, b):
         assert pa.read_bytes() == pb.read_bytes(), pa.name
     assert not list((tmp_path / "a").glob(".*"))            # no temporary left behind
@@ -75,7 +75,7 @@ def test_gif_and_static_figure_through_the_cli(tmp_path):
         assert im.n_frames == mod.ActivationsSweep.n_frames
         assert im.info["loop"] == 0
     assert gif.stat().st_size < BUDGET / 3
-    with Image.open(out / "activations.png") as im:
+    with Image.open(out / "activations-320px.png") as im:
         assert im.size == (640, 360)                        # STATIC_DPI: twice the GIF's width
-    root = ET.parse(out / "activations.svg").getroot()
+    root = ET.parse(out / "activations-320px.svg").getroot()
     assert root.tag.endswith("svg")
