@@ -946,7 +946,8 @@ def _write_parameters(out: Path, args, kind: str, lesson) -> Path | None:
     params = _worker_params(args)
     if not params:
         return None
-    made = {"target": Path(args.module.replace(".", "/")).name, "kind": kind,
+    module = args.module.rsplit(".", 1)[-1]           # scenes.s07_tangent_2d, animations.riemann
+    made = {"target": module[1:] if kind == "scene" else module, "kind": kind,
             "lang": args.lang, "options": params,
             "lesson": lesson.parameters() if hasattr(lesson, "parameters") else None}
     made.update({"quality": args.quality} if kind == "scene" else {"width": args.width})

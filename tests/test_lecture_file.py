@@ -250,6 +250,7 @@ def test_a_lecture_file_renders_a_lecture_with_its_chapters(tmp_path):
             doc = json.loads(made.read_text())
             assert doc["options"]["function"] == e.options["function"]
             assert doc["kind"] == "scene" and doc["lang"] == "en"
+            assert doc["target"] == e.section.name and doc["quality"] == "test"
         else:
             assert not made.exists()
     total = sum(probe(videos / f"{e.name or e.section.name}.mp4")["duration"]
