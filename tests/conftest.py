@@ -122,6 +122,23 @@ class Running:
         return self.proc.returncode, "\n".join(self.lines), "\n".join(self._err)
 
 
+def wait_gone(pid: int, ceiling: float, what: str):
+    """Wait for process ``pid`` to end: an event from the kernel (a pidfd turns readable when the
+    process exits, a zombie included), no polling; fail after ``ceiling`` seconds."""
+    import os
+    import select
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return                      # already gone (and reaped)
+    try:
+        ready, _, _ = select.select([fd], [], [], ceiling)
+        if not ready:
+            raise AssertionError(f"{what}: not within {ceiling} s")
+    finally:
+        os.close(fd)
+
+
 def wait_until(cond, ceiling: float, what: str):
     """Poll ``cond()`` until true; fail after ``ceiling`` seconds (a ceiling on runaway waits,
     never a measure of speed)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import render
-from conftest import ROOT, Running, run_cli, wait_until
+from conftest import ROOT, Running, run_cli, wait_gone, wait_until
 
 GIF = ["gifs", "riemann", "--width", "160", "--lang", "en", "--jobs", "1"]
 STARTED = r"started (\S+) .*\(worker pid (\d+)\)"
@@ -99,7 +99,7 @@ def test_ctrl_c_mid_write_leaves_nothing_and_says_so(tmp_path, command):
     assert not [p for p in out.rglob("*") if p.suffix in (".gif", ".mp4", ".png", ".svg")]
     # (manim's partial movies of the interrupted scene included: they are of no use)
     assert not list((out / "cache" / "stamps").rglob("*.json"))
-    wait_until(lambda: gone(pid), 60, "the worker ending")
+    wait_gone(pid, 60, "the worker ending")
 
 
 @pytest.mark.render
@@ -119,7 +119,7 @@ def test_terminated_like_ctrl_c(tmp_path, sig):
     assert stderr.strip().splitlines() == [f"error: interrupted; no partial file was left in {out}"]
     assert temp_files(out) == [] and not list(out.rglob("*.gif"))
     for pid in workers:
-        wait_until(lambda: gone(pid), 60, "the workers ending")
+        wait_gone(pid, 60, "the workers ending")
 
 
 # --- kill -9 of render.py -------------------------------------------------------------------
@@ -134,9 +134,9 @@ def test_kill_9_takes_the_worker_down_and_a_rerun_works(tmp_path):
     ffmpeg = [int(c) for c in kids.read_text().split()] if kids.exists() else []
     r.proc.send_signal(signal.SIGKILL)
     r.finish(ceiling=60)
-    wait_until(lambda: gone(worker), 60, "the worker ending after its parent was killed")
+    wait_gone(worker, 60, "the worker ending after its parent was killed")
     for child in ffmpeg:  # what the worker started (ffmpeg) ends too
-        wait_until(lambda: gone(child), 60, f"the worker's child {child} ending")
+        wait_gone(child, 60, f"the worker's child {child} ending")
     # the worker cleaned up as it went
     assert temp_files(out) == []
     assert not (out / "gifs" / "en" / "riemann-160px.gif").exists()

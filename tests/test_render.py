@@ -11,7 +11,7 @@ import time
 import pytest
 
 import render
-from conftest import Running, probe, run_cli, wait_until
+from conftest import Running, probe, run_cli, wait_gone
 from lecture.sections import SECTIONS
 
 pytestmark = pytest.mark.render
@@ -72,7 +72,7 @@ def test_interrupt_leaves_no_partial_file(tmp_path):
         assert rc == 0, (out, err)
         assert probe(video)["frames"] > 0
     assert not [p for p in tmp_path.rglob("*") if ".tmp" in p.name]
-    wait_until(lambda: not render.pid_alive(worker), 60, "the worker ending")
+    wait_gone(worker, 60, "the worker ending")
 
 
 def test_typed_function_reaches_the_secant_scene():
