@@ -698,6 +698,9 @@ def file_items(lf, kind: str) -> list[Item]:
             if given:
                 values = options.resolve(given, t.options, t.name, t.name in SURFACE_TARGETS,
                                          lesson=e.section.slug)
+                warn = options.descent_warning(values, t.name in SURFACE_TARGETS)
+                if warn and kind == "scene":
+                    print(f"{e.where()}: {warn}", file=sys.stderr, flush=True)
             name = e.name if e.name and len(cands) == 1 else (
                 f"{e.name}-{t.name}" if e.name else None)
             items.append(Item(t, values, _stem(t, values, name), e.titles))
@@ -721,7 +724,10 @@ def _lecture_file(args):
     if getattr(args, "lang", None) is None and lf.lang:
         args.lang = lf.lang
     if getattr(args, "quality", None) is None and lf.quality:
-        args.quality = lf.quality
+        try:
+            args.quality = quality_name(lf.quality)
+        except UserError as e:
+            raise UserError(f"{path}: quality: {e}") from None
     args.lecture_file = lf
     return lf
 

@@ -65,6 +65,12 @@ def test_the_example_file_in_examples_is_good():
     assert numbers != sorted(numbers)
 
 
+def test_a_byte_order_mark_is_read_as_nothing(tmp_path):
+    p = tmp_path / "bom.toml"
+    p.write_bytes(b"\xef\xbb\xbf" + ENTRY.encode())
+    assert lecture_file.read(p).entries[0].section.slug == "tangent_2d"
+
+
 def test_a_section_may_appear_twice(tmp_path):
     text = ('[[section]]\nuse = "tangent_2d"\n[[section]]\nuse = "tangent_2d"\n'
             'function = "x**2"\nname = "parabola"\n')
@@ -173,6 +179,7 @@ CLI_BAD = [
     (["scenes", "--config", "{good}", "--function", "x**2"], "not on the command line"),
     (["scenes", "--config", "{dir}"], "is a folder"),
     (["scenes", "--config", "{good}", "-q", "x"], "unknown quality 'x'"),
+    (["scenes", "--config", "{badq}"], "quality: unknown quality 'ultra'"),
 ]
 
 
@@ -180,8 +187,9 @@ CLI_BAD = [
 def test_the_command_line_says_it_in_one_line_and_writes_nothing(tmp_path, args, phrase):
     bad = write(tmp_path, ENTRY + "fucntion = 'x**2'\n", "bad.toml")
     good = write(tmp_path, GOOD, "good.toml")
+    badq = write(tmp_path, 'quality = "ultra"\n' + ENTRY, "badq.toml")
     out = tmp_path / "out"
-    argv = [a.format(f=bad, good=good, dir=tmp_path) for a in args] + ["--out", out]
+    argv = [a.format(f=bad, good=good, dir=tmp_path, badq=badq) for a in args] + ["--out", out]
     r = run_cli(*argv, timeout=60)
     assert r.returncode == 2, r.stderr
     lines = r.stderr.strip().splitlines()

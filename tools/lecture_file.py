@@ -196,6 +196,8 @@ def read(path) -> LectureFile:
         raise ValueError(f"lecture file {label} cannot be read (permission denied)") from None
     except OSError as e:
         raise ValueError(f"lecture file {label} cannot be read ({e.strerror or e})") from None
+    if data.startswith(b"\xef\xbb\xbf"):   # a byte-order mark (Windows editors): not TOML's
+        data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
