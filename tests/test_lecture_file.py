@@ -146,6 +146,15 @@ def test_a_bad_file_is_one_line_naming_what_is_wrong(tmp_path, text, phrases):
         assert phrase in msg, msg
 
 
+@pytest.mark.parametrize("path,phrase", [("", "must name a lecture file"),
+                                         ("a\nb.toml", "on one line"),
+                                         ("/dev/zero", "not a regular file"),
+                                         ("/dev/null", "not a regular file")])
+def test_a_path_that_is_no_file(path, phrase):
+    with pytest.raises(ValueError, match=phrase):
+        lecture_file.read(path)
+
+
 @pytest.mark.parametrize("kind", ["missing", "folder", "binary", "latin1", "huge", "unreadable"])
 def test_a_file_that_cannot_be_read(tmp_path, kind):
     p = tmp_path / "lecture.toml"

@@ -180,11 +180,15 @@ def check_options(section: Section, raw: dict) -> dict:
 
 def read(path) -> LectureFile:
     """The lecture file at ``path``, checked; any problem is one ValueError line."""
-    p = Path(path)
     label = str(path)
+    if not label.strip() or any(ord(c) < 32 for c in label):
+        raise ValueError("--config must name a lecture file (a .toml file) on one line")
+    p = Path(path)
     try:
         if p.is_dir():
             raise ValueError(f"lecture file {label} is a folder, not a file")
+        if p.exists() and not p.is_file():   # a device or a pipe: /dev/zero would never end
+            raise ValueError(f"lecture file {label} is not a regular file")
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise ValueError(f"lecture file {label} is too large ({size} bytes; at most "
