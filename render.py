@@ -900,8 +900,8 @@ def cmd_slides(args):
         out = decks[lang]
         lock = OutputLock(build, out / "lecture.html").acquire(f"the {lang} deck")
         try:
-            entries = [(it.target.section, it.title(lang), j.out)
-                       for it, j in zip(scene_items, scenes[lang])]
+            entries = [(i if lf else it.target.section, it.title(lang), j.out, it.target.section)
+                       for i, (it, j) in enumerate(zip(scene_items, scenes[lang]), 1)]
             gif_list = [(it.title(lang) if lf else strings.text(f"gif.{it.target.name}", lang),
                          j.out) for it, j in zip(gif_items, gifs[lang])]
             paths = slides.build(entries, build / "gifs" / lang, out, lang,

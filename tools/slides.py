@@ -30,10 +30,11 @@ def code_slide(number: int, lang: str) -> deck.CodeSlide | None:
 
 def build(entries: list[tuple[int, str, Path]], gifs_dir: Path, out: Path, lang: str,
           title: str | None = None, jobs: int = 2, gifs: list | None = None) -> dict:
-    """``entries``: (section number, title, section video) in lecture order; ``gifs``: (title,
-    GIF) for gifs.pptx (default: the lecture's own GIFs in ``gifs_dir``)."""
-    sections = [deck.Section(n, t, v, deck.read_steps(v, lang), code_slide(n, lang))
-                for n, t, v in entries]
+    """``entries``: (section number, title, section video) in lecture order, or (number shown,
+    title, video, section number) for a lecture file's own order (a section may come twice);
+    ``gifs``: (title, GIF) for gifs.pptx (default: the lecture's own GIFs in ``gifs_dir``)."""
+    sections = [deck.Section(e[0], e[1], e[2], deck.read_steps(e[2], lang),
+                             code_slide(e[3] if len(e) > 3 else e[0], lang)) for e in entries]
     paths = deck.build(sections, out, title or text("lecture.title", lang), lang,
                        text("deck.subtitle", lang), jobs)
     if gifs is None:
