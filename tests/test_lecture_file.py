@@ -273,3 +273,28 @@ def test_a_lecture_file_renders_a_lecture_with_its_chapters(tmp_path):
     total = sum(probe(videos / f"{e.name or e.section.name}.mp4")["duration"]
                 for e in lf.entries)
     assert probe(lecture)["duration"] == pytest.approx(total, abs=0.5)
+
+
+@pytest.mark.render
+def test_a_lecture_file_makes_its_own_deck_and_gifs(tmp_path):
+    """The deck of a file whose section comes twice: chapters in the file's order, each entry
+    with its own step clips; its GIFs named by the entries."""
+    text = ('title = "Twice"\n'
+            '[[section]]\nuse = "tangent_2d"\nname = "cubic"\nfunction = "x**3 - 3*x"\n'
+            'range = [-2, 2]\n'
+            '[[section]]\nuse = "tangent_2d"\nname = "quartic"\nfunction = "x**4 - 2*x**2"\n'
+            'range = [-1.5, 1.5]\n')
+    f = write(tmp_path, text, "twice.toml")
+    out = tmp_path / "out"
+    run_cli("slides", "--config", f, "--quality", "test", "--lang", "en", "--width", "160",
+            "--out", out, check=True)
+    deck = out / "slides" / "en" / "twice"
+    html = (deck / "lecture.html").read_text(encoding="utf-8")
+    assert html.count('class="chapter"') == 2
+    assert 'class="chapter" data-section="1"' in html and 'class="chapter" data-section="2"' in html
+    steps = [json.loads((out / "videos" / "en" / "test" / f"{n}.steps.json").read_text())
+             for n in ("cubic", "quartic")]
+    clips = sorted(p.name for p in (deck / "clips").glob("*.mp4"))
+    assert len(clips) == sum(len(s["steps"]) for s in steps)      # none shared, none lost
+    assert (out / "gifs" / "en" / "cubic-160px.gif").exists()
+    assert (out / "gifs" / "en" / "quartic-160px.gif").exists()
