@@ -340,17 +340,17 @@ def _die_with_parent(parent_pid: int | None, fd: int | None):
 
 
 def _test_hold(stage: str):
-    """Tests only: with CALCANIM_TEST_HOLD=FILE, write 'PID STAGE' to FILE and pause here until
-    FILE is removed, so a test can interrupt a worker that is known to be mid-write."""
+    """Tests only: with CALCANIM_TEST_HOLD=SOCKET (a Unix socket the test listens on), say
+    'PID STAGE' there and pause until the test closes the connection, so a test can interrupt a
+    worker that is known to be mid-write. Both sides wait for events, neither polls."""
     path = os.environ.get(TEST_HOLD_ENV)
     if not path:
         return
-    hold = Path(path)
-    tmp = tmp_name(hold)
-    tmp.write_text(f"{os.getpid()} {stage}\n")
-    os.replace(tmp, hold)
-    while hold.exists():
-        time.sleep(0.05)
+    import socket
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.connect(path)
+        s.sendall(f"{os.getpid()} {stage}\n".encode())
+        s.recv(1)          # returns when the test lets go (closes); a signal ends it sooner
 
 
 # --- preflight -----------------------------------------------------------------------------

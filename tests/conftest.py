@@ -139,15 +139,42 @@ def wait_gone(pid: int, ceiling: float, what: str):
         os.close(fd)
 
 
-def wait_until(cond, ceiling: float, what: str):
-    """Poll ``cond()`` until true; fail after ``ceiling`` seconds (a ceiling on runaway waits,
-    never a measure of speed)."""
-    import time
-    deadline = time.monotonic() + ceiling
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {ceiling} s")
-        time.sleep(0.05)
+class Hold:
+    """The test's end of render.py's hold hook (CALCANIM_TEST_HOLD): a Unix socket that a worker
+    connects to when it reaches a hold point, saying 'PID STAGE', and where it stays paused until
+    ``release()``. ``wait()`` blocks on the connection (an event), with a ceiling."""
+
+    def __init__(self, path: Path):
+        import socket
+        self.path = path
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.bind(str(path))
+        self.sock.listen(8)
+        self.held: list = []
+
+    def wait(self, ceiling: float = 300) -> tuple[int, str]:
+        """The next worker to pause here: (its pid, the stage)."""
+        import socket
+        self.sock.settimeout(ceiling)
+        try:
+            conn, _ = self.sock.accept()
+            conn.settimeout(ceiling)
+            line = conn.makefile("r").readline()
+        except socket.timeout:
+            raise AssertionError(f"no worker paused at {self.path} within {ceiling} s") from None
+        self.held.append(conn)
+        pid, stage = line.split()
+        return int(pid), stage
+
+    def release(self):
+        """Let every paused worker go on."""
+        for conn in self.held:
+            conn.close()
+        self.held.clear()
+
+    def close(self):
+        self.release()
+        self.sock.close()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import render
-from conftest import ROOT, Running, run_cli, wait_gone, wait_until
+from conftest import ROOT, Hold, Running, run_cli, wait_gone
 
 GIF = ["gifs", "riemann", "--width", "160", "--lang", "en", "--jobs", "1"]
 STARTED = r"started (\S+) .*\(worker pid (\d+)\)"
@@ -47,11 +47,12 @@ def gone(pid: int) -> bool:
     return False
 
 
-def held(hold: Path, ceiling: float = 300) -> tuple[int, str]:
-    """Wait until a worker paused at its hold point; (its pid, the stage)."""
-    wait_until(hold.exists, ceiling, f"a worker pausing at {hold}")
-    pid, stage = hold.read_text().split()
-    return int(pid), stage
+@pytest.fixture
+def hold(tmp_path):
+    """Where workers pause mid-write (render.py's hold hook), released at the end."""
+    h = Hold(tmp_path / "hold")
+    yield h
+    h.close()
 
 
 def valid_gif(path: Path) -> int:
@@ -79,11 +80,11 @@ def dead_pid() -> int:
     ["scenes", "1", "--quality", "test", "--jobs", "1"],
     ["lecture", "--quality", "test", "--jobs", "1"],
 ], ids=["gifs", "scenes", "lecture"])
-def test_ctrl_c_mid_write_leaves_nothing_and_says_so(tmp_path, command):
-    out, hold = tmp_path / "out", tmp_path / "hold"
-    r = Running(*command, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold)})
+def test_ctrl_c_mid_write_leaves_nothing_and_says_so(tmp_path, hold, command):
+    out = tmp_path / "out"
+    r = Running(*command, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold.path)})
     name, worker = r.wait_line(STARTED).groups()
-    pid, stage = held(hold)
+    pid, stage = hold.wait()
     assert pid == int(worker)
     # the worker has begun writing: its temporary file(s) are in the output folder
     writing = temp_files(out)
@@ -104,15 +105,15 @@ def test_ctrl_c_mid_write_leaves_nothing_and_says_so(tmp_path, command):
 
 @pytest.mark.render
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
-def test_terminated_like_ctrl_c(tmp_path, sig):
+def test_terminated_like_ctrl_c(tmp_path, hold, sig):
     """kill (SIGTERM) or a closed terminal (SIGHUP) stop render.py as Ctrl-C does, with two
     workers writing at once."""
-    out, hold = tmp_path / "out", tmp_path / "hold"
+    out = tmp_path / "out"
     r = Running("gifs", "riemann", "differential", "--width", "160", "--lang", "en", "--jobs",
-                "2", "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold)})
+                "2", "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold.path)})
     workers = {int(r.wait_line(STARTED).group(2)) for _ in range(2)}
-    wait_until(lambda: {int(p.name.rsplit("-", 1)[1]) for p in temp_files(out)} == workers,
-               300, "both workers writing")
+    assert {hold.wait()[0], hold.wait()[0]} == workers       # both paused mid-write
+    assert {int(p.name.rsplit("-", 1)[1]) for p in temp_files(out)} == workers
     r.proc.send_signal(sig)
     rc, stdout, stderr = r.finish(ceiling=120)
     assert rc == 130, (stdout, stderr)
@@ -125,11 +126,11 @@ def test_terminated_like_ctrl_c(tmp_path, sig):
 # --- kill -9 of render.py -------------------------------------------------------------------
 
 @pytest.mark.render
-def test_kill_9_takes_the_worker_down_and_a_rerun_works(tmp_path):
-    out, hold = tmp_path / "out", tmp_path / "hold"
-    r = Running(*GIF, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold)})
+def test_kill_9_takes_the_worker_down_and_a_rerun_works(tmp_path, hold):
+    out = tmp_path / "out"
+    r = Running(*GIF, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold.path)})
     worker = int(r.wait_line(STARTED).group(2))
-    assert held(hold)[0] == worker
+    assert hold.wait()[0] == worker
     kids = Path(f"/proc/{worker}/task/{worker}/children")
     ffmpeg = [int(c) for c in kids.read_text().split()] if kids.exists() else []
     r.proc.send_signal(signal.SIGKILL)
@@ -150,37 +151,37 @@ def test_kill_9_takes_the_worker_down_and_a_rerun_works(tmp_path):
 
 
 @pytest.mark.render
-def test_a_worker_killed_outright_leaves_no_temp_file(tmp_path):
+def test_a_worker_killed_outright_leaves_no_temp_file(tmp_path, hold):
     """kill -9 of the worker itself (it cannot clean up): render.py removes what it left,
     reports the target failed, and the next run renders it."""
-    out, hold = tmp_path / "out", tmp_path / "hold"
-    r = Running(*GIF, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold)})
+    out = tmp_path / "out"
+    r = Running(*GIF, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold.path)})
     worker = int(r.wait_line(STARTED).group(2))
-    held(hold)
+    hold.wait()
     assert temp_files(out)
     os.kill(worker, signal.SIGKILL)
     rc, stdout, stderr = r.finish(ceiling=120)
     assert rc == 2 and "FAILED" in stdout, (stdout, stderr)
     assert stderr.strip().splitlines() == ["error: 1 target(s) failed: riemann-160px.gif"]
     assert temp_files(out) == []
-    hold.unlink()
+    hold.release()
     assert "rendered 1" in run_cli(*GIF, "--out", out, check=True).stdout
 
 
 # --- two renders of one output --------------------------------------------------------------
 
 @pytest.mark.render
-def test_two_processes_on_one_output_take_turns(tmp_path):
-    out, hold = tmp_path / "out", tmp_path / "hold"
-    first = Running(*GIF, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold)})
+def test_two_processes_on_one_output_take_turns(tmp_path, hold):
+    out = tmp_path / "out"
+    first = Running(*GIF, "--out", out, env_extra={render.TEST_HOLD_ENV: str(hold.path)})
     first.wait_line(STARTED)
-    held(hold)  # the first render holds the lock, mid-write
+    hold.wait()  # the first render holds the lock, mid-write
     second = Running(*GIF, "--out", out)
     m = second.wait_line(r"waiting for PID (\d+), which is rendering (.*)$")
     assert int(m.group(1)) == first.pid
     assert m.group(2) == "riemann-160px.gif (en, width 160)"
     assert not any(re.search(STARTED, ln) for ln in second.lines)
-    hold.unlink()  # let the first one finish
+    hold.release()  # let the first one finish
     rc1, out1, err1 = first.finish()
     rc2, out2, err2 = second.finish()
     assert (rc1, rc2) == (0, 0), (out1, err1, out2, err2)
