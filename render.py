@@ -41,9 +41,6 @@ QUALITIES = {
 # Manim's -ql/-qm/-qh/-qp/-qk, onto the project's qualities (same sizes; 30 fps at most)
 QUALITY_ALIASES = {"l": "preview", "m": "720p", "h": "1080p", "p": "1440p", "k": "2160p"}
 DEFAULT_QUALITY = "preview"
-# x264 for the section videos: "veryfast" instead of manim's default "medium" (encoding was half
-# of a 1080p render); crf 20 keeps the picture as sharp (text and thin lines)
-ENCODER = {"preset": "veryfast", "crf": "20"}
 DEFAULT_GIF_WIDTH = 640
 
 
@@ -520,7 +517,6 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
             if j.manifest.exists():
                 j.manifest.unlink()
             with open(j.log, "w") as logf:
-                env = dict(os.environ)
                 rfd = watch_fd()
                 cmd = j.cmd + ["--manifest", str(j.manifest), "--parent-pid", str(os.getpid()),
                                "--watch-fd", str(rfd)]
@@ -530,7 +526,7 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
                     # its own session: the terminal's Ctrl-C reaches this process only, which
                     # stops the workers itself; the lock and the watch pipe are inherited
                     p = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, cwd=ROOT,
-                                         start_new_session=True, env=env,
+                                         start_new_session=True,
                                          pass_fds=(rfd, lock.fd))
                     procs[j.out] = p
                     _RUN["pids"].add(p.pid)
@@ -625,13 +621,19 @@ def custom_params(args, targets) -> dict:
                         "python render.py scenes tangent_2d --function \"x**3 - 2*x\"")
     out = {}
     for t in targets:
-        values = options.resolve(raw, t.options, t.name, t.name in SURFACE_TARGETS,
-                                 lesson=SECTIONS[t.section - 1].slug)
-        warn = options.descent_warning(values, t.name in SURFACE_TARGETS)
-        if warn:
-            print(f"{t.name}: {warn}", file=sys.stderr, flush=True)
-        out[t.name] = values
+        out[t.name] = options.resolve(raw, t.options, t.name, t.name in SURFACE_TARGETS,
+                                      lesson=SECTIONS[t.section - 1].slug)
+        _warn_descent(out[t.name], t, t.name)
     return out
+
+
+def _warn_descent(values: dict, t: Target, where: str):
+    """The one-line warning when her learning rate makes the descent leave the range."""
+    from lecture.sections import SURFACE_TARGETS
+    from tools import options
+    warn = options.descent_warning(values, t.name in SURFACE_TARGETS)
+    if warn:
+        print(f"{where}: {warn}", file=sys.stderr, flush=True)
 
 
 def _slug(params: dict) -> str:
@@ -683,24 +685,14 @@ def plan(args, kind: str) -> list[Item]:
 def file_items(lf, kind: str) -> list[Item]:
     """A lecture file's sections as outputs, in its order: one video per entry; the GIFs of an
     entry's section that can show its example (all of them for the lecture's own example)."""
-    from lecture.sections import SURFACE_TARGETS
-    from tools import options
     items = []
-    for e in lf.entries:
-        if kind == "scene":
-            cands = [t for t in SCENE_TARGETS if t.section == e.section.number]
-        else:
-            cands = [t for t in GIF_TARGETS if t.section == e.section.number
-                     and set(e.options) <= set(t.options)]
+    for e in lf.entries:   # e.values: each target's values, checked when the file was read
+        cands = [t for t in (SCENE_TARGETS if kind == "scene" else GIF_TARGETS)
+                 if t.name in e.values]
         for t in cands:
-            values = {}
-            given = {k: v for k, v in e.options.items() if k in t.options}
-            if given:
-                values = options.resolve(given, t.options, t.name, t.name in SURFACE_TARGETS,
-                                         lesson=e.section.slug)
-                warn = options.descent_warning(values, t.name in SURFACE_TARGETS)
-                if warn and kind == "scene":
-                    print(f"{e.where()}: {warn}", file=sys.stderr, flush=True)
+            values = e.values[t.name]
+            if values and kind == "scene":
+                _warn_descent(values, t, e.where())
             name = e.name if e.name and len(cands) == 1 else (
                 f"{e.name}-{t.name}" if e.name else None)
             items.append(Item(t, values, _stem(t, values, name), e.titles))
@@ -969,7 +961,7 @@ def worker_scene(args):
     import importlib
 
     from tools.assemble import run_ffmpeg
-    from tools.encode import convert_once
+    from tools.encode import ENCODER, convert_once
     convert_once()
     w, h, fps = QUALITIES[args.quality]
     from manim import tempconfig

@@ -4,9 +4,8 @@ and its subtitles, the slide GIFs, the decks. Only files that exist are listed."
 
 from __future__ import annotations
 
-import re
-
 import html
+import re
 from pathlib import Path
 
 from lecture.sections import GIFS, SECTIONS

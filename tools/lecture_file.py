@@ -45,6 +45,7 @@ class Entry:
     options: dict                  # the options as written (checked), only those given
     titles: dict = field(default_factory=dict)   # lang -> the chapter's title
     name: str | None = None
+    values: dict = field(default_factory=dict)   # target -> its checked values (check_options)
 
     def where(self) -> str:
         return f"[[section]] {self.index} (use = {self.section.slug!r})"
@@ -161,21 +162,20 @@ def _options_message(e: ValueError) -> str:
 
 
 def check_options(section: Section, raw: dict) -> dict:
-    """The entry's options checked for the section's scene and each of its GIFs that takes them
-    (the same rules as the command line); returns the scene's checked values."""
+    """The entry's options checked for the section's scene and each of its GIFs that can show
+    her example (a GIF that does not take them all is left out), by the command line's rules:
+    ``{target name: its checked values}`` ({} for the lecture's own example)."""
     from tools import options
-    values = {}
     targets = [(section.name, section.options)] + [(g.slug, g.options) for g in GIFS
                                                    if g.section == section.number]
+    out = {}
     for name, takes in targets:
-        mine = {k: v for k, v in raw.items() if k in takes}
         if not set(raw) <= set(takes) and name != section.name:
             continue  # this GIF cannot show her example: it is left out for this entry
-        v = options.resolve({k: raw.get(k) for k in mine}, takes, name,
-                            name in SURFACE_TARGETS, lesson=section.slug)
-        if name == section.name:
-            values = v
-    return values
+        mine = {k: v for k, v in raw.items() if k in takes}
+        out[name] = options.resolve(mine, takes, name, name in SURFACE_TARGETS,
+                                    lesson=section.slug) if mine else {}
+    return out
 
 
 def read(path) -> LectureFile:
@@ -269,7 +269,7 @@ def _entry(i: int, sec: Section, raw: dict, names: dict) -> Entry:
             raise ValueError(f"{sec.slug} does not take {k}; it takes {allowed}")
     opts = {k: _plain_option(k, raw[k]) for k in OPTION_KEYS if k in raw}
     try:
-        check_options(sec, opts)
+        values = check_options(sec, opts)
     except ValueError as e:
         raise ValueError(_options_message(e)) from None
     titles = _titles(raw["title"], "title") if "title" in raw else {}
@@ -285,4 +285,4 @@ def _entry(i: int, sec: Section, raw: dict, names: dict) -> Entry:
         if name in names:
             raise ValueError(f"name {name!r} is already used by [[section]] {names[name]}")
         names[name] = i
-    return Entry(i, sec, opts, titles, name)
+    return Entry(i, sec, opts, titles, name, values)

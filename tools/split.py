@@ -40,7 +40,7 @@ import types
 from contextlib import contextmanager
 from pathlib import Path
 
-ENCODER = {"preset": "veryfast", "crf": "20"}   # render.ENCODER: a piece must be encoded alike
+from .encode import ENCODER  # a piece is encoded as a whole section is
 
 
 # --- planning ------------------------------------------------------------------------------
