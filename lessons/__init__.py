@@ -38,6 +38,4 @@ def load(name: str, options: dict | None = None):
 
 def complete(name: str, values: dict) -> dict:
     """``values`` with the defaults the lesson's options imply filled in (a new dict)."""
-    m = module(name)
-    fill = getattr(m, "complete", None)
-    return fill(dict(values)) if fill else dict(values)
+    return module(name).complete(dict(values))
