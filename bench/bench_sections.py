@@ -30,6 +30,7 @@ Results go to build/cache/bench/sections.json (one entry per quality, merged wit
 of other sections), the profiles to build/cache/bench/prof/<quality>/.
 
     python bench/bench_sections.py [--quality 1080p] [--only 7,10] [--jobs 1] [--no-reference]
+                                   [--no-profile] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -198,11 +199,13 @@ def analyse(prof: Path) -> dict:
             "top": top_costs(stats, total)}
 
 
-def count_frames(mp4: Path) -> int:
+def count_frames(mp4: Path, fps: int) -> int:
+    """The frames the video shows at ``fps``: its length in frames. A still stretch is stored
+    as two samples (tools/encode.py), so the samples in the file are fewer."""
     import av
     with av.open(str(mp4)) as c:
         s = c.streams.video[0]
-        return s.frames or sum(1 for _ in c.decode(video=0))
+        return round(float(s.duration * s.time_base) * fps)
 
 
 def _run(cmd: list[str], log: Path) -> tuple[int, float, float]:
@@ -216,14 +219,15 @@ def _run(cmd: list[str], log: Path) -> tuple[int, float, float]:
     return p.returncode, time.perf_counter() - t0, ru.ru_utime + ru.ru_stime
 
 
-def measure(name: str, worker: list[str], out: Path, prof: Path | None, log: Path) -> dict:
+def measure(name: str, worker: list[str], out: Path, prof: Path | None, log: Path,
+            fps: int) -> dict:
     """One profiled (or plain) run of a worker that writes ``out``."""
     cmd = [sys.executable] + (["-m", "cProfile", "-o", str(prof)] if prof else []) + worker
     rc, wall, cpu = _run(cmd, log)
     if rc != 0 or not out.exists():        # cProfile swallows SystemExit: look at the output
         tail = log.read_text(errors="replace").strip().splitlines()[-3:]
         raise RuntimeError(f"{name} failed (exit {rc}): " + " | ".join(tail))
-    res = {"frames": count_frames(out), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3)}
+    res = {"frames": count_frames(out, fps), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3)}
     res["fps_cpu"] = round(res["frames"] / cpu, 3) if cpu else 0.0
     res["fps_wall"] = round(res["frames"] / wall, 3) if wall else 0.0
     if prof:
@@ -235,7 +239,7 @@ def section_worker(sec, quality: str, out: Path, media: Path, lang: str = "zh") 
     """render.py's own scene worker for ``sec`` (as render.scene_jobs writes it)."""
     return [str(ROOT / "render.py"), "_scene", f"scenes.{sec.module}", sec.scene,
             "--out-file", str(out), "--quality", quality, "--lang", lang, "--options", "{}",
-            "--media-dir", str(media)]
+            "--media-dir", str(media), "--threads", "1"]
 
 
 def reference_worker(seconds: float, quality: str, out: Path, media: Path) -> list[str]:
@@ -244,7 +248,7 @@ def reference_worker(seconds: float, quality: str, out: Path, media: Path) -> li
 
 
 def run_sections(sections, quality: str, jobs: int = 1, profile: bool = True,
-                 reference: bool = True, lang: str = "zh") -> dict:
+                 reference: bool = True, lang: str = "zh", keep: Path | None = None) -> dict:
     from render import QUALITIES
     fps = QUALITIES[quality][2]
     profdir = BENCH / "prof" / quality
@@ -265,13 +269,16 @@ def run_sections(sections, quality: str, jobs: int = 1, profile: bool = True,
                 prof = profdir / f"{sec.name}.prof" if profile else None
                 try:
                     r = measure(sec.name, section_worker(sec, quality, out, tmp / sec.name, lang),
-                                out, prof, tmp / f"{sec.name}.log")
+                                out, prof, tmp / f"{sec.name}.log", fps)
                 except RuntimeError as e:
                     with lock:
                         errors[sec.name] = str(e)
                     print(f"  {sec.name}: {e}", flush=True)
                     continue
                 r.update(number=sec.number, slug=sec.slug, name=sec.name)
+                if keep is not None:        # the videos, to compare frames before and after
+                    keep.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(out), keep / out.name)
                 out.unlink(missing_ok=True)
                 shutil.rmtree(tmp / sec.name, ignore_errors=True)
                 with lock:
@@ -291,7 +298,7 @@ def run_sections(sections, quality: str, jobs: int = 1, profile: bool = True,
             try:
                 ref = measure("reference", reference_worker(seconds, quality, out, tmp / "ref"),
                               out, profdir / "reference.prof" if profile else None,
-                              tmp / "reference.log")
+                              tmp / "reference.log", fps)
                 ref["seconds_of_video"] = round(seconds, 2)
                 print(f"  reference: {ref['frames']} frames, {ref['cpu_s']:.1f} CPU s", flush=True)
             except RuntimeError as e:
@@ -399,6 +406,7 @@ def main(argv=None):
     ap.add_argument("--no-profile", action="store_true", help="time only, no cProfile")
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--costs", type=int, default=3, help="biggest costs listed per section")
+    ap.add_argument("--keep", type=Path, help="keep each section's MP4 in this folder")
     a = ap.parse_args(argv)
     from render import QUALITIES
     if a.quality not in QUALITIES:
@@ -406,7 +414,7 @@ def main(argv=None):
     secs = pick(a.only)
     print(f"profiling {len(secs)} section(s) at {a.quality}, {a.jobs} at a time ...", flush=True)
     run = store(run_sections(secs, a.quality, a.jobs, not a.no_profile, not a.no_reference,
-                             a.lang))
+                             a.lang, a.keep))
     print()
     print(table(run))
     if run["profiled"] and a.costs:

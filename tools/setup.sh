@@ -59,7 +59,7 @@ python_env() {
     echo "setup: pip install failed (full log: .venv/setup.log)" >&2
     exit 1
   fi
-  .venv/bin/python -c "import manim, typst, matplotlib, imageio_ffmpeg, pytest, hypothesis" \
+  .venv/bin/python -c "import manim, typst, matplotlib, imageio_ffmpeg, cv2, pytest, hypothesis" \
     || { echo "setup: Python packages failed to install" >&2; exit 1; }
   echo "$want" > "$stamp"
 }

@@ -175,8 +175,8 @@ def render_piece(module: str, attr: str, lang: str, options: dict | None, size: 
     from manim import tempconfig
 
     from tools.assemble import run_ffmpeg
-    from tools.encode import convert_once
-    convert_once()                     # as render.py's worker: the same bytes, converted once
+    from tools.encode import fast_frames
+    fast_frames()                      # as render.py's worker: the same encoder, the same bytes
     w, h, fps = size
     cls = getattr(importlib.import_module(module), attr)
     out = Path(out)
