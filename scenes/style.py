@@ -16,6 +16,7 @@ import lessons
 from lecture import palette, strings
 from lecture.sections import SECTIONS
 
+from . import fastpath
 from .steps import Stepped
 
 FONT = palette.CJK_FONT
@@ -254,6 +255,7 @@ class Lesson:
         self.lang = use_lang(lang)
         self.options = dict(options or {})
         self.lesson = lessons.load(self.LESSON, self.options) if self.LESSON else None
+        fastpath.install()         # manim's drawing calls, made faster (scenes/fastpath.py)
         super().__init__(**kwargs)
 
     def setup(self):
