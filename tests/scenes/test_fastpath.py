@@ -90,3 +90,28 @@ def test_install_is_idempotent_and_undone():
     if not had:
         fastpath.uninstall()
         assert Camera.set_cairo_context_path is not fastpath.set_cairo_context_path
+
+
+def test_a_copied_formula_shares_only_its_parsed_svg():
+    from manim import Text
+
+    from scenes import style
+    fastpath.install()
+    for mob in (style.formula("f'(x) = lim_(h -> 0) (f(x+h) - f(x))/h", 32),
+                Text("导数 x₀ = 1.5", font=style.FONT)):
+        twin = mob.copy()
+        pairs = list(zip(mob.get_family(), twin.get_family()))
+        assert len(pairs) == len(mob.get_family()) > 5
+        glyphs = [(a, b) for a, b in pairs if "path_obj" in a.__dict__]
+        assert glyphs
+        for a, b in pairs:
+            assert a is not b and type(a) is type(b)
+            np.testing.assert_array_equal(a.points, b.points)
+            assert a.points is not b.points
+            np.testing.assert_array_equal(a.get_fill_rgbas(), b.get_fill_rgbas())
+        for a, b in glyphs:
+            assert a.path_obj is b.path_obj              # shared: read only at build time
+        twin.shift([1.0, 0, 0]).set_color("#ff0000")   # the copy is independent
+        np.testing.assert_array_equal(mob.get_family()[-1].points, pairs[-1][0].points)
+        assert not np.allclose(twin.get_center(), mob.get_center())
+        assert mob.get_family()[-1].get_fill_color().to_hex().lower() != "#ff0000"
