@@ -1,6 +1,6 @@
 # calculus-anim: thin named targets over render.py. `make help` lists them.
 PY            := .venv/bin/python
-QUALITY       ?= preview
+QUALITY       ?= 1080p
 LECTURE_LANG  ?= zh
 JOBS          ?= 0
 WIDTH         ?= 640
@@ -25,7 +25,7 @@ sq             = '$(subst ','\'',$(1))'
 help: ## this list
 	@echo "calculus-anim — make targets (variables: QUALITY=$(QUALITY) LECTURE_LANG=$(LECTURE_LANG) JOBS=$(JOBS) WIDTH=$(WIDTH) OUT=$(OUT))"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-10s %s\n", $$1, $$2}'
-	@echo "  QUALITY: test, preview (480p15, default), 720p, 1080p, 1440p, 2160p or l/m/h/p/k; LECTURE_LANG: zh, en or all; CONFIG: a lecture file (examples/lecture.toml)"
+	@echo "  QUALITY: test, preview (480p15), 720p, 1080p (default), 1440p, 2160p or l/m/h/p/k; LECTURE_LANG: zh, en or all; CONFIG: a lecture file (examples/lecture.toml)"
 
 setup: ## install what is missing (system libraries, CJK font, .venv, Chromium, reveal.js)
 	@bash tools/setup.sh system

@@ -40,7 +40,7 @@ QUALITIES = {
 }
 # Manim's -ql/-qm/-qh/-qp/-qk, onto the project's qualities (same sizes; 30 fps at most)
 QUALITY_ALIASES = {"l": "preview", "m": "720p", "h": "1080p", "p": "1440p", "k": "2160p"}
-DEFAULT_QUALITY = "preview"
+DEFAULT_QUALITY = "1080p"
 DEFAULT_GIF_WIDTH = 640
 
 
@@ -418,12 +418,27 @@ def job_folders(jobs: list[Job], build: Path) -> list[Path]:
     return sorted(out)
 
 
+# CPU seconds of each section at 1080p30, measured by ``make bench ARGS="--sections
+# --save-costs"``: the order of a first run, before this machine has times of its own
+COSTS = ROOT / "tools" / "costs.json"
+
+
+def shipped_costs() -> dict:
+    try:
+        costs = json.loads(COSTS.read_text(encoding="utf-8"))
+        return {k: float(v) for k, v in costs.get("scene", {}).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
 def job_estimates(jobs: list[Job], build: Path) -> dict:
     """Each job's expected seconds from the last run's times (build/cache/stamps): its own
     output's, else the same target's at another quality or language, scaled by the frame rate
-    (a frame's cost barely depends on its size); None when it never ran."""
+    (a frame's cost barely depends on its size); a section that never ran here: the shipped
+    costs (tools/costs.json, 1080p30), scaled alike; else None."""
     from tools.progress import estimates
     known = estimates(build)
+    shipped = shipped_costs()
     out = {}
     for j in jobs:
         rel = _rel(j.out, build)
@@ -438,6 +453,8 @@ def job_estimates(jobs: list[Job], build: Path) -> dict:
                 same.append(secs * fps / QUALITIES[parts[2]][2])
             elif parts[0] == "gifs" and parts[-1] == j.out.name:
                 same.append(secs)
+        if not same and j.target.kind == "scene" and j.target.name in shipped and fps:
+            same.append(shipped[j.target.name] * fps / 30)
         out[j.out] = max(same) if same else None
     return out
 

@@ -310,6 +310,19 @@ def run_sections(sections, quality: str, jobs: int = 1, profile: bool = True,
     return run
 
 
+def save_costs(run: dict, path: Path = ROOT / "tools" / "costs.json") -> str:
+    """Write the sections' CPU seconds as render.py's first-run estimates (tools/costs.json)."""
+    from lecture.sections import SECTIONS
+    secs = run.get("sections") or {}
+    if run.get("quality") != "1080p" or run.get("profiled") or set(secs) != {s.name for s in SECTIONS}:
+        return "costs not saved: they need an unprofiled 1080p run of every section"
+    costs = {"note": "CPU seconds per section at 1080p30, one process each "
+                     "(bench/bench_sections.py --save-costs)",
+             "scene": {name: round(r["cpu_s"], 1) for name, r in sorted(secs.items())}}
+    path.write_text(json.dumps(costs, indent=1) + "\n", encoding="utf-8")
+    return f"costs saved to {path.relative_to(ROOT)}"
+
+
 def store(run: dict, path: Path = RESULTS) -> dict:
     """Merge ``run`` into the stored results of its quality (sections measured earlier and not
     now are kept, so ``--only`` adds to a full run); returns the merged run."""
@@ -407,6 +420,9 @@ def main(argv=None):
     ap.add_argument("--no-reference", action="store_true")
     ap.add_argument("--costs", type=int, default=3, help="biggest costs listed per section")
     ap.add_argument("--keep", type=Path, help="keep each section's MP4 in this folder")
+    ap.add_argument("--save-costs", action="store_true",
+                    help="write the measured CPU seconds to tools/costs.json (1080p, unprofiled, "
+                         "all sections): the order render.py starts sections in on a first run")
     a = ap.parse_args(argv)
     from render import QUALITIES
     if a.quality not in QUALITIES:
@@ -415,6 +431,8 @@ def main(argv=None):
     print(f"profiling {len(secs)} section(s) at {a.quality}, {a.jobs} at a time ...", flush=True)
     run = store(run_sections(secs, a.quality, a.jobs, not a.no_profile, not a.no_reference,
                              a.lang, a.keep))
+    if a.save_costs:
+        print(save_costs(run))
     print()
     print(table(run))
     if run["profiled"] and a.costs:
