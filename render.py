@@ -459,6 +459,42 @@ def job_estimates(jobs: list[Job], build: Path) -> dict:
     return out
 
 
+def _group_members(pgid: int) -> list[int] | None:
+    """The live (not zombie) processes of process group ``pgid``; None where /proc is not."""
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    found = []
+    for d in names:
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and int(fields[2]) == pgid and fields[0] not in (b"Z", b"X"):
+            found.append(int(d))
+    return found
+
+
+def _end_group(pgid: int, ceiling: float = 5.0) -> None:
+    """Kill what is left of a dead worker's process group (the ffmpeg it started reads its
+    pipe to the end and would write its file after we removed it) and wait, up to
+    ``ceiling`` seconds, until none of it runs any more."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        return
+    end = time.monotonic() + ceiling
+    while time.monotonic() < end:
+        members = _group_members(pgid)
+        if not members:            # None: no /proc to look in; SIGKILL was sent, go on
+            return
+        time.sleep(0.005)
+
+
 def _stop_workers(procs: list, grace: float = 30.0):
     """SIGTERM each worker's process group (a worker removes its temporary files on it, and its
     ffmpeg goes with it); SIGKILL what is still there after ``grace`` seconds."""
@@ -509,6 +545,9 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
     # sections side by side keep every core busy: each encoder on one thread (x264's own
     # threads cost a fifth more CPU then); one section alone lets x264 use the cores
     threads = ["--threads", "1"] if min(n_jobs, total) > 1 else []
+    # more processes than sections: a long section in pieces at once, joined (tools/split.py);
+    # a short one (under SPLIT_FROM_S by the estimates) would lose more to each piece's start
+    pieces = ["--split", str(n_jobs // total)] if total and n_jobs // total > 1 else []
 
     def one(j: Job):
         j, rc = render_one(j)
@@ -539,7 +578,9 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
             with open(j.log, "w") as logf:
                 rfd = watch_fd()
                 cmd = j.cmd + ["--manifest", str(j.manifest), "--parent-pid", str(os.getpid()),
-                               "--watch-fd", str(rfd)] + (threads if j.cmd[2] == "_scene" else [])
+                               "--watch-fd", str(rfd)] + (
+                                   threads + (pieces if (est.get(j.out) or 0) >= SPLIT_FROM_S
+                                              else []) if j.cmd[2] == "_scene" else [])
                 with plock:
                     if stop.is_set():
                         return j, "cancelled"
@@ -554,6 +595,7 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
                 rc = p.wait()
             times[j.out] = time.time() - t0
             if rc != 0:  # a worker that crashed or was killed could not clean up: do it here
+                _end_group(p.pid)   # first what it started (its ffmpeg may still be writing)
                 for left in partial_files(build, {p.pid}):
                     _remove(left)
             if rc == 0:
@@ -982,6 +1024,7 @@ def worker_scene(args):
 
     from tools.assemble import run_ffmpeg
     from tools.encode import encoder_options, fast_frames
+    from tools.split import frame_clock
     fast_frames()
     w, h, fps = QUALITIES[args.quality]
     from manim import tempconfig
@@ -990,8 +1033,14 @@ def worker_scene(args):
     out = Path(args.out_file)
     out.parent.mkdir(parents=True, exist_ok=True)
     media = Path(args.media_dir)
+    plan = _split_plan(args, out) if args.split > 1 else None
     shutil.rmtree(media, ignore_errors=True)  # partial movies of a killed run (we hold the lock)
     media.mkdir(parents=True, exist_ok=True)
+    if plan and _render_split(args, plan, out, media):
+        made = _write_parameters(out, args, "scene", _lesson_of(cls, args))
+        _write_manifest(args, [out, out.with_suffix(".steps.json"), made])
+        print(f"wrote {out} ({len(plan)} pieces in parallel, joined)")
+        return
     tmp = tmp_name(out)
     try:
         with tempconfig({"pixel_width": w, "pixel_height": h, "frame_rate": fps,
@@ -1000,6 +1049,7 @@ def worker_scene(args):
                          "video_encoder_options": encoder_options(args.threads),
                          "verbosity": "WARNING", "write_to_movie": True, "format": "mp4"}):
             scene = cls(lang=args.lang, options=_worker_params(args))
+            plays = frame_clock(scene)      # every play's times: how to split it next time
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
         # the index in front (faststart): a player starts before the whole file has arrived
@@ -1011,7 +1061,8 @@ def worker_scene(args):
         steps_tmp = tmp_name(steps)
         steps_tmp.write_text(json.dumps({"section": getattr(cls, "SECTION", 0),
                                          "duration": round(scene.renderer.time, 4),
-                                         "steps": getattr(scene, "step_log", [])},
+                                         "steps": getattr(scene, "step_log", []),
+                                         "plays": [_rounded_play(p) for p in plays]},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(steps_tmp, steps)
         made = _write_parameters(out, args, "scene", scene.lesson)
@@ -1025,6 +1076,90 @@ def worker_scene(args):
                 os.unlink(t)
     _write_manifest(args, [out, out.with_suffix(".steps.json"), made])
     print(f"wrote {out}")
+
+
+def _rounded_play(play: dict) -> dict:
+    return {k: round(v, 6) if isinstance(v, float) else v for k, v in play.items()}
+
+
+def _lesson_of(cls, args):
+    import lessons
+    slug = getattr(cls, "LESSON", None)
+    return lessons.load(slug, _worker_params(args)) if slug else None
+
+
+def _split_plan(args, out: Path) -> list | None:
+    """Where to cut the scene into ``args.split`` pieces of about equal work: by the plays its
+    last render at this quality recorded (its steps.json). None without them (counting them
+    first cost more than splitting saved: section 10 at 1080p, 31 s against 29 s whole) or
+    when the scene has too few plays."""
+    from tools import split
+    try:
+        plays = json.loads(out.with_suffix(".steps.json").read_text(encoding="utf-8"))["plays"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(plays, list) or len(plays) < 2 * args.split:
+        return None
+    try:
+        return split.pieces(len(plays), args.split, split.play_weights(plays))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _render_split(args, plan: list, out: Path, media: Path) -> bool:
+    """Render the pieces of ``plan`` at once (this process the first, a ``_piece`` process
+    each of the others, in this process group) and join them into ``out`` without
+    re-encoding (tools/split.py). False when the plan no longer fits the scene (it changed
+    since the plays were counted): the caller renders it whole."""
+    from tools import split
+    parts = [media / "pieces" / f"piece{i}.mp4" for i in range(len(plan))]
+    last = len(plan) - 1
+    procs = []
+    try:
+        for i, (a, b) in enumerate(plan[1:], 1):
+            procs.append(subprocess.Popen(
+                [sys.executable, str(ROOT / "render.py"), "_piece", args.module, args.attr,
+                 "--from", str(a), "--upto", "end" if i == last else str(b),
+                 "--out-file", str(parts[i]), "--quality", args.quality, "--lang", args.lang,
+                 "--options", args.options, "--media-dir", str(media / f"piece{i}")],
+                cwd=ROOT))
+        try:
+            split.render_piece(args.module, args.attr, args.lang, _worker_params(args),
+                               QUALITIES[args.quality], media / "piece0", plan[0][0],
+                               None if last == 0 else plan[0][1], parts[0])
+        except ValueError:
+            return False
+        codes = [p.wait() for p in procs]
+        if any(c == PIECE_DOES_NOT_FIT for c in codes):
+            return False
+        if any(codes):
+            raise RuntimeError(f"a piece of {out.name} failed (exit {max(codes)})")
+        try:
+            split.join(parts, out)
+        except ValueError:
+            return False
+        return True
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.terminate()
+                p.wait()
+        shutil.rmtree(media / "pieces", ignore_errors=True)
+
+
+SPLIT_FROM_S = 15          # seconds (estimated) from which a section is worth splitting
+PIECE_DOES_NOT_FIT = 3     # a _piece worker's exit code: the plan does not fit the scene
+
+
+def worker_piece(args):
+    from tools import split
+    try:
+        split.render_piece(args.module, args.attr, args.lang, _worker_params(args),
+                           QUALITIES[args.quality], Path(args.media_dir), args.from_n,
+                           None if args.upto == "end" else int(args.upto), Path(args.out_file))
+    except ValueError as e:
+        print(f"piece does not fit: {e}", file=sys.stderr)
+        raise SystemExit(PIECE_DOES_NOT_FIT)
 
 
 def worker_gif(args):
@@ -1226,9 +1361,20 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument(a, required=True)
     sp.add_argument("--options", default="{}", help="the checked options, JSON")
     sp.add_argument("--threads", type=int, default=0, help="x264 threads (0: x264 chooses)")
+    sp.add_argument("--split", type=int, default=1,
+                    help="render in this many pieces at once, joined (tools/split.py)")
     sp.add_argument("--debug", action="store_true")
     _worker_options(sp)
     sp.set_defaults(func=worker_scene)
+    sp = sub.add_parser("_piece")  # internal: animations FROM..UPTO of one scene (tools/split)
+    sp.add_argument("module"), sp.add_argument("attr")
+    for a in ("--out-file", "--quality", "--lang", "--media-dir", "--upto"):
+        sp.add_argument(a, required=True)
+    sp.add_argument("--from", dest="from_n", type=int, required=True)
+    sp.add_argument("--options", default="{}", help="the checked options, JSON")
+    sp.add_argument("--debug", action="store_true")
+    _worker_options(sp)
+    sp.set_defaults(func=worker_piece)
     sp = sub.add_parser("_gif")  # internal: one GIF in this process
     sp.add_argument("module")
     sp.add_argument("--out-file", required=True)
@@ -1310,7 +1456,7 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser().print_help()
         return 0
-    worker = args.func in (worker_scene, worker_gif)
+    worker = args.func in (worker_scene, worker_piece, worker_gif)
     if args.func is not cmd_list:
         lacking = missing_packages()
         if lacking:

@@ -451,3 +451,15 @@ def test_make_gifs_into_a_folder_with_a_space(tmp_path):
     assert r.returncode == 0, (r.stdout, r.stderr)
     assert valid_gif(out / "gifs" / "en" / "riemann-160px.gif") > 1
     assert not (tmp_path / "my").exists()
+
+
+def test_a_dead_workers_group_is_ended_before_its_files_are_removed():
+    """What a killed worker started (its ffmpeg, here two sleeps) is killed and gone when
+    render._end_group returns: nothing of it can write a file after the clean-up."""
+    p = subprocess.Popen(["sh", "-c", "sleep 60 & sleep 60 & wait"], start_new_session=True)
+    members = render._group_members(p.pid)
+    assert members is not None and p.pid in members
+    render._end_group(p.pid)
+    assert render._group_members(p.pid) == []
+    assert p.wait(timeout=10) == -signal.SIGKILL
+    render._end_group(p.pid)                      # a group that is gone: nothing to do

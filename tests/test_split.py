@@ -4,6 +4,8 @@ rendered whole: the same frames in the same order, the same packets, the same st
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import run_cli
+import render
+from tests.conftest import ROOT, run_cli
 from tools import split
 
 TEST_SIZE = (256, 144, 5)   # render.QUALITIES["test"]
@@ -116,6 +119,7 @@ def _split_and_join(tmp_path: Path, module: str, attr: str, lang: str, options: 
 
 
 def _same_video(whole: Path, joined: Path, recs: list[dict]):
+    import av
     fw, fj = _frames(whole), _frames(joined)
     assert len(fj) == len(fw)
     # every frame, in order (the first and last frames of each piece among them)
@@ -123,14 +127,17 @@ def _same_video(whole: Path, joined: Path, recs: list[dict]):
     assert not differ, f"frames {differ[:10]} differ"
     fps = TEST_SIZE[2]
     bounds = [round(r["start"] * fps) for r in recs[1:]]
-    assert all(0 < i < len(fw) for i in bounds)  # the boundaries fall inside the video
+    shown = round(json.loads(whole.with_suffix(".steps.json").read_text())["duration"] * fps)
+    assert all(0 < i < shown for i in bounds)  # the boundaries fall inside the video
     # the same encoded pictures: manim's partial movies, copied (no re-encoding)
     assert _packets(joined) == _packets(whole)
     sw = json.loads(whole.with_suffix(".steps.json").read_text())
     sj = json.loads(joined.with_suffix(".steps.json").read_text())
     assert sj["duration"] == sw["duration"]
     assert sj["steps"] == sw["steps"]          # keys, times and narration
-    assert len(fw) == round(sw["duration"] * fps)
+    with av.open(str(joined)) as c:          # as long as the scene's clock (stills stored once)
+        s = c.streams.video[0]
+        assert float(s.duration * s.time_base) == pytest.approx(sw["duration"], abs=1.5 / fps)
 
 
 @pytest.mark.render
@@ -154,3 +161,49 @@ def test_own_example_in_english_split_by_weight_is_the_whole_render(tmp_path):
     joined, recs = _split_and_join(tmp_path, module, attr, "en", options, 2, len(plays),
                                    split.play_weights(plays))
     _same_video(whole, joined, recs)
+
+
+@pytest.mark.render
+def test_render_py_splits_a_long_section_when_processes_outnumber_sections(tmp_path):
+    """render.py itself: one section, two processes, a long one by the last run's time: the
+    worker renders it in two pieces at once and joins them; the video, its steps and its plays
+    are those of the whole render. A short one (the same section, its real time) is not split."""
+    whole, _ = _whole(tmp_path, 9, "zh")
+    out = tmp_path / "whole"
+    stamp = out / "cache" / "stamps" / "videos" / "zh" / "test" / f"{whole.name}.json"
+    rec = json.loads(stamp.read_text())
+    assert rec["seconds"] < render.SPLIT_FROM_S                    # too short to split
+    res = run_cli("scenes", 9, "--quality", "test", "--out", out, "--jobs", "2", "--force",
+                  check=True)
+    assert "pieces in parallel" not in (out / "cache" / "logs" / "zh-test-09_chain_rule.log"
+                                        ).read_text()
+    plain = _packets(whole)
+    steps = json.loads(whole.with_suffix(".steps.json").read_text())
+    rec = json.loads(stamp.read_text())
+    rec["seconds"] = 10 * render.SPLIT_FROM_S                      # as if it took long
+    stamp.write_text(json.dumps(rec))
+    res = run_cli("scenes", 9, "--quality", "test", "--out", out, "--jobs", "2", "--force",
+                  check=True)
+    assert res.returncode == 0
+    log = (out / "cache" / "logs" / "zh-test-09_chain_rule.log").read_text()
+    assert "2 pieces in parallel, joined" in log, log
+    assert _packets(whole) == plain                                # the same encoded pictures
+    joined = json.loads(whole.with_suffix(".steps.json").read_text())
+    assert joined["steps"] == steps["steps"] and joined["duration"] == steps["duration"]
+    assert joined["plays"] == steps["plays"]                       # what the next split uses
+    assert not list(out.rglob("piece*.mp4")) and not list(out.rglob("*.tmp-*"))
+    # a scene worker asked for more pieces than the scene has plays, or with no plays of a
+    # previous render, renders it whole
+    media = tmp_path / "media"
+    r = subprocess.run([sys.executable, str(ROOT / "render.py"), "_scene", "scenes.s09_chain_rule",
+                        "ChainRuleFourSteps", "--out-file", str(tmp_path / "w.mp4"), "--quality",
+                        "test", "--lang", "zh", "--media-dir", str(media), "--split", "500"],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and "pieces" not in r.stdout, r.stderr
+    assert _packets(tmp_path / "w.mp4") == plain
+    r = subprocess.run([sys.executable, str(ROOT / "render.py"), "_scene", "scenes.s09_chain_rule",
+                        "ChainRuleFourSteps", "--out-file", str(tmp_path / "n.mp4"), "--quality",
+                        "test", "--lang", "zh", "--media-dir", str(media), "--split", "2"],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0 and "pieces" not in r.stdout, r.stderr   # no plays known yet
+    assert json.loads((tmp_path / "n.steps.json").read_text())["plays"] == steps["plays"]

@@ -16,15 +16,12 @@ different number of animations and record other times. ``frame_clock`` makes a s
 advance the clock exactly as the frames it would have written, so a piece's steps have the times
 of the whole video.
 
-Not yet wired into render.py. What it takes: (1) in ``worker_scene``, ``plays =
-frame_clock(scene)`` after building the scene, and ``"animations": scene.renderer.num_plays`` and
-``"plays"`` in the steps.json; (2) a ``_piece`` worker calling ``render_piece`` (its own media
-folder each); (3) in ``run_jobs``, when there are more cores than jobs left, a long section's
-previous plays (same quality: the count depends on fps) give ``pieces(len(plays), k,
-play_weights(plays))``; render the pieces as jobs into ``build/cache/pieces/...``, ``join`` them
-into the output, stamp it, write the parameters file, delete the pieces; a plan whose cut lies
-past the real play count raises ValueError ("piece is empty"): render whole then. A later piece
-pays for rebuilding what it skips (10.8 CPU s of section 10 at 1080p): cut a little earlier.
+render.py uses it when there are more processes than sections to render (``make section S=10``
+on 2 cores, the lecture on 16): its scene worker gets ``--split K``, cuts the scene by the plays
+its last render recorded in steps.json (``frame_clock``; a first render is whole), renders the
+first piece itself and each other one in a ``_piece`` process
+of its own, and joins them. A plan that no longer fits the scene (it changed since) makes it
+render the scene whole. A later piece pays for rebuilding what it skips.
 
     >>> pieces(9, 2)
     [(0, 4), (5, 8)]
@@ -247,7 +244,8 @@ def join(parts: list[Path], out: Path) -> dict:
         os.chmod(tmp, 0o644)
         merged = {"section": recs[0]["section"], "duration": recs[-1]["end"],
                   "animations": recs[-1]["animations"],
-                  "steps": [s for r in recs for s in r["steps"]]}
+                  "steps": [s for r in recs for s in r["steps"]],
+                  "plays": [p for r in recs for p in r.get("plays", [])]}
         _write_json(out.with_suffix(".steps.json"), merged)
         os.replace(tmp, out)
     finally:
