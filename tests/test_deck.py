@@ -29,13 +29,37 @@ def _video(path: Path, seconds: float):
                     "-c:v", "libx264", str(path)], check=True)
 
 
+def _still_video(path: Path, seconds: float, still_from: float):
+    """A video as the scene worker writes one (tools/encode.py): moving until ``still_from``,
+    then one picture held to the end, stored as two samples (its first and its last frame)."""
+    from fractions import Fraction
+
+    import av
+    n, k0 = round(seconds * FPS), round(still_from * FPS)
+    with av.open(str(path), "w") as c:
+        st = c.add_stream("libx264", rate=FPS, options={"x264-params": "bframes=0"})
+        st.width, st.height, st.pix_fmt = 256, 144, "yuv420p"
+        for k in [*range(k0), k0, n - 1]:
+            img = np.zeros((144, 256, 3), np.uint8)
+            img[:, : 4 + min(k, k0) * 8] = (200, 120, 40)           # a bar that grows, then stays
+            f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
+            f.pts, f.time_base = k, Fraction(1, FPS)
+            for pk in st.encode(f):
+                c.mux(pk)
+        for pk in st.encode():
+            c.mux(pk)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     src = tmp_path_factory.mktemp("videos")
     sections = []
     for n, steps in STEPS.items():
         v = src / f"{n:02d}_s.mp4"
-        _video(v, steps[-1][2])
+        if n == 2:    # the last step a still stretch, cut in the middle of its first step's
+            _still_video(v, steps[-1][2], 0.6)
+        else:
+            _video(v, steps[-1][2])
         v.with_suffix(".steps.json").write_text(json.dumps({"steps": [
             {"key": k, "start": a, "end": b, "narration": {"zh": f"第{n}节 {k} 旁白", "en": f"{n} {k} said"}}
             for k, a, b in steps]}), encoding="utf-8")
@@ -67,7 +91,9 @@ def test_the_page_references_only_files_beside_it(built):
 
 
 def test_each_clip_holds_exactly_its_step(built):
+    """Every frame of its time, also where the section's file holds a still as two samples."""
     out, _, sections = built
+    assert probe(sections[1].video)["frames"] < round(3.0 * FPS)     # the stored still
     for s in sections:
         for i, st in enumerate(s.steps):
             info = probe(out / "clips" / f"{s.number:02d}_{i + 1:02d}.mp4")

@@ -38,6 +38,23 @@ def last_frame(video: Path, png: Path) -> Path:
     return png
 
 
+def frame_rate(video: Path) -> str:
+    """``video``'s frame rate as ffmpeg writes a rate ("30/1"): the encoder's, which H.264
+    stores (guessed from the time stamps otherwise)."""
+    import av
+    with av.open(str(video)) as c:
+        s = c.streams.video[0]
+        rate = s.codec_context.framerate or s.base_rate
+    return f"{rate.numerator}/{rate.denominator}"
+
+
+def constant_rate(video: Path) -> list[str]:
+    """ffmpeg output options that re-encode ``video`` at its frame rate with every frame: a
+    section video stores a still stretch as two samples (tools/encode.py), and a cut of it
+    must hold the still for as long as the section does."""
+    return ["-fps_mode", "cfr", "-r", frame_rate(video)]
+
+
 def write_text(path: Path, text: str) -> Path:
     """``text`` into ``path`` under a temporary name, then renamed: complete or absent."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from lecture import subtitles as sub
-from tools.assemble import run_ffmpeg, write_text
+from tools.assemble import frame_rate, run_ffmpeg, write_text
 
 LANGS = ("zh", "en")
 ISO639_2 = {"zh": "chi", "en": "eng"}      # what MP4 stores; players show Chinese / English
@@ -90,6 +90,9 @@ def burn(video: Path, srt: Path, out: Path, background: str = "#0F1117",
     esc = str(srt).replace("\\", "\\\\").replace(":", "\\:").replace("'", "\\'")
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     run_ffmpeg(["-i", str(video), "-map", "0:v", "-map_chapters", "0",
-          "-vf", f"{fit},subtitles='{esc}':force_style='{style}'", "-c:v", "libx264", "-preset", "veryfast",
+          # every frame first (a still is stored as two samples): a cue that begins in the
+          # middle of a still is drawn from its own time on
+          "-vf", f"fps={frame_rate(video)},{fit},subtitles='{esc}':force_style='{style}'",
+          "-c:v", "libx264", "-preset", "veryfast",
           "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", str(tmp)], tmp)
     os.replace(tmp, out)

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.assemble import last_frame, run_ffmpeg, write_text
+from tools.assemble import constant_rate, last_frame, run_ffmpeg, write_text
 
 ROOT = Path(__file__).resolve().parents[1]
 REVEAL = ROOT / "node_modules" / "reveal.js"
@@ -74,7 +74,7 @@ def cut(video: Path, start: float, end: float, out: Path, poster: Path):
     """``video`` from ``start`` to ``end`` s as its own MP4 (and its last frame as a PNG)."""
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     run_ffmpeg(["-ss", f"{start:.4f}", "-i", video, "-t", f"{max(end - start, 0.04):.4f}", "-an",
-                "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
+                *constant_rate(video), "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
                 "-movflags", "+faststart", "-f", "mp4", tmp], tmp)
     os.replace(tmp, out)
     last_frame(out, poster)
