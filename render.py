@@ -911,14 +911,24 @@ def _assemble(build: Path, out: Path, videos: list[Path], titles: list[str], tit
     from tools import assemble as asm
     from tools import publish
     lang = next(p.name for p in out.parents if p.name in strings.LANGS)
+    # what it is made of: each section's video and steps (the subtitles' source) as they are
+    # now, the titles; the same as last time and every file it wrote intact: nothing to do
+    made_of = [(str(p), _file_state(p), _file_state(p.with_suffix(".steps.json")))
+               for p in videos]
+    fp = hashlib.sha256(json.dumps([made_of, titles, title, burn, lang]).encode()).hexdigest()
     lock = OutputLock(build, out).acquire(f"{out.relative_to(build)}")
     try:
+        if up_to_date(out, build, fp):
+            print(f"lecture: {out} (up to date)", flush=True)
+            return
         asm.concat_with_chapters(videos, titles, out, title)
-        publish.lecture_tracks(out, lang, videos, asm.chapters(out))
+        written = [out, *publish.lecture_tracks(out, lang, videos, asm.chapters(out))]
         if burn:
             print(f"burning {lang} subtitles into a copy of the lecture ...", flush=True)
-            print(f"with subtitles drawn in: {publish.burned(out, lang, color('background'))}",
-                  flush=True)
+            copy = publish.burned(out, lang, color('background'))
+            written.append(copy)
+            print(f"with subtitles drawn in: {copy}", flush=True)
+        write_stamp(out, build, fp, written, {})
     finally:
         lock.release()
     print(f"lecture: {out}", flush=True)

@@ -50,6 +50,15 @@ def test_lecture_holds_every_section_in_order(scene_build):
         assert end - start == pytest.approx(d, abs=0.05)
     assert all(a[1] == pytest.approx(b[0], abs=1e-3) for a, b in zip(ch, ch[1:]))
     assert duration(lecture) == pytest.approx(sum(parts), abs=0.5)
+    # again with nothing changed: the lecture is not assembled again
+    before = lecture.stat().st_mtime_ns
+    r = run_cli("lecture", "--quality", "test", "--out", out, check=True)
+    assert f"lecture: {lecture} (up to date)" in r.stdout
+    assert lecture.stat().st_mtime_ns == before
+    # a file it wrote gone: made again
+    (lecture.with_name("lecture.en.vtt")).unlink()
+    r = run_cli("lecture", "--quality", "test", "--out", out, check=True)
+    assert "(up to date)" not in r.stdout and lecture.with_name("lecture.en.vtt").exists()
 
 
 def test_interrupt_leaves_no_partial_file(tmp_path):
