@@ -24,6 +24,30 @@ def run_cli(*args, check=False, env=None, timeout=900) -> subprocess.CompletedPr
     return r
 
 
+def write_samples(path: Path, fps: int, samples) -> Path:
+    """An H.264 MP4 of ``samples``, (frame number, RGB array) pairs, each stored at its frame's
+    time: a picture held from one sample to the next is stored once, as the scene worker stores
+    a still (tools/encode.py, whose x264 options it uses)."""
+    from fractions import Fraction
+
+    import av
+
+    from tools.encode import ENCODER
+    samples = list(samples)
+    h, w = samples[0][1].shape[:2]
+    with av.open(str(path), "w") as c:
+        st = c.add_stream("libx264", rate=fps, options=ENCODER)
+        st.width, st.height, st.pix_fmt = w, h, "yuv420p"
+        for k, img in samples:
+            f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
+            f.pts, f.time_base = k, Fraction(1, fps)
+            for pk in st.encode(f):
+                c.mux(pk)
+        for pk in st.encode():
+            c.mux(pk)
+    return path
+
+
 def probe(path: Path) -> dict:
     """width, height, fps, duration (s) and decoded frame count of a video."""
     import av

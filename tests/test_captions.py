@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import av
 import numpy as np
 import pytest
 import srt
 
-from conftest import probe
+from conftest import probe, write_samples
 from lecture import subtitles as sub
 from tools import captions
 
@@ -21,23 +20,13 @@ NARR = {"zh": "导数是割线斜率的极限。步长越小，割线越接近�
 
 @pytest.fixture(scope="module")
 def section(tmp_path_factory):
-    from fractions import Fraction
     d = tmp_path_factory.mktemp("cap")
     v = d / "01_s.mp4"
     # 12 s of one picture at 15 fps, stored as the scene worker stores a still (tools/encode.py):
     # its first and its last frame, the time stamps holding it in between
-    with av.open(str(v), "w") as c:
-        st = c.add_stream("libx264", rate=15, options={"x264-params": "bframes=0"})
-        st.width, st.height, st.pix_fmt = 320, 180, "yuv420p"
-        img = np.zeros((180, 320, 3), np.uint8)
-        img[:] = (0x0F, 0x11, 0x17)
-        f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
-        for k in (0, 12 * 15 - 1):
-            f.pts, f.time_base = k, Fraction(1, 15)
-            for pk in st.encode(f):
-                c.mux(pk)
-        for pk in st.encode():
-            c.mux(pk)
+    img = np.zeros((180, 320, 3), np.uint8)
+    img[:] = (0x0F, 0x11, 0x17)
+    write_samples(v, 15, [(0, img), (12 * 15 - 1, img)])
     need = max(sub.reading_time(t, lang) for lang, t in NARR.items())
     v.with_suffix(".steps.json").write_text(json.dumps({"steps": [
         {"key": "a", "start": 0.5, "end": 0.5 + need, "narration": NARR},

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from browser import page
-from conftest import probe
+from conftest import probe, write_samples
 from tools import deck
 
 FPS = 15
@@ -32,22 +32,14 @@ def _video(path: Path, seconds: float):
 def _still_video(path: Path, seconds: float, still_from: float):
     """A video as the scene worker writes one (tools/encode.py): moving until ``still_from``,
     then one picture held to the end, stored as two samples (its first and its last frame)."""
-    from fractions import Fraction
-
-    import av
     n, k0 = round(seconds * FPS), round(still_from * FPS)
-    with av.open(str(path), "w") as c:
-        st = c.add_stream("libx264", rate=FPS, options={"x264-params": "bframes=0"})
-        st.width, st.height, st.pix_fmt = 256, 144, "yuv420p"
-        for k in [*range(k0), k0, n - 1]:
-            img = np.zeros((144, 256, 3), np.uint8)
-            img[:, : 4 + min(k, k0) * 8] = (200, 120, 40)           # a bar that grows, then stays
-            f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
-            f.pts, f.time_base = k, Fraction(1, FPS)
-            for pk in st.encode(f):
-                c.mux(pk)
-        for pk in st.encode():
-            c.mux(pk)
+
+    def bar(k):                                                     # a bar that grows, then stays
+        img = np.zeros((144, 256, 3), np.uint8)
+        img[:, : 4 + min(k, k0) * 8] = (200, 120, 40)
+        return img
+
+    write_samples(path, FPS, [(k, bar(k)) for k in [*range(k0), k0, n - 1]])
 
 
 @pytest.fixture(scope="module")

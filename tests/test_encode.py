@@ -161,22 +161,12 @@ def test_a_section_video_lasts_as_long_as_its_scene(scene_build, section):
 def test_the_looking_tool_picks_frames_by_time_in_a_stored_still(tmp_path):
     """tools/frames on a video that holds a still as two samples: the pictures shown at evenly
     spaced times (named by frame number), not evenly spaced samples."""
-    import av
-    from fractions import Fraction
+    from conftest import write_samples
 
     from tools import frames
-    video = tmp_path / "v.mp4"
-    with av.open(str(video), "w") as c:
-        st = c.add_stream("libx264", rate=FPS, options=ENCODER)
-        st.width, st.height, st.pix_fmt = 64, 32, "yuv420p"
-        for k, level in ((0, 0), (1, 80), (2, 160), (29, 160)):      # frames 2..29: one still
-            img = np.full((32, 64, 3), level, np.uint8)
-            f = av.VideoFrame.from_ndarray(img, format="rgb24").reformat(format="yuv420p")
-            f.pts, f.time_base = k, Fraction(1, FPS)
-            for pk in st.encode(f):
-                c.mux(pk)
-        for pk in st.encode():
-            c.mux(pk)
+    video = write_samples(tmp_path / "v.mp4", FPS, [         # frames 2..29: one still
+        (k, np.full((32, 64, 3), level, np.uint8)) for k, level in ((0, 0), (1, 80), (2, 160),
+                                                                     (29, 160))])
     written = frames.extract(video, 3, tmp_path / "out")
     assert [p.name for p in written] == ["v_frame_0000.png", "v_frame_0014.png",
                                          "v_frame_0029.png"]
