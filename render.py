@@ -549,6 +549,11 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
     # a short one (under SPLIT_FROM_S by the estimates) would lose more to each piece's start
     pieces = ["--split", str(n_jobs // total)] if total and n_jobs // total > 1 else []
 
+    def scene_flags(j: Job) -> list[str]:
+        if j.cmd[2] != "_scene":
+            return []
+        return threads + (pieces if (est.get(j.out) or 0) >= SPLIT_FROM_S else [])
+
     def one(j: Job):
         j, rc = render_one(j)
         if rc == "fresh":
@@ -578,9 +583,7 @@ def run_jobs(jobs: list[Job], build: Path, force: bool, n_jobs: int) -> dict:
             with open(j.log, "w") as logf:
                 rfd = watch_fd()
                 cmd = j.cmd + ["--manifest", str(j.manifest), "--parent-pid", str(os.getpid()),
-                               "--watch-fd", str(rfd)] + (
-                                   threads + (pieces if (est.get(j.out) or 0) >= SPLIT_FROM_S
-                                              else []) if j.cmd[2] == "_scene" else [])
+                               "--watch-fd", str(rfd)] + scene_flags(j)
                 with plock:
                     if stop.is_set():
                         return j, "cancelled"
@@ -1034,7 +1037,7 @@ def worker_scene(args):
 
     from tools.assemble import run_ffmpeg
     from tools.encode import encoder_options, fast_frames
-    from tools.split import frame_clock
+    from tools.split import frame_clock, rounded
     fast_frames()
     w, h, fps = QUALITIES[args.quality]
     from manim import tempconfig
@@ -1072,7 +1075,7 @@ def worker_scene(args):
         steps_tmp.write_text(json.dumps({"section": getattr(cls, "SECTION", 0),
                                          "duration": round(scene.renderer.time, 4),
                                          "steps": getattr(scene, "step_log", []),
-                                         "plays": [_rounded_play(p) for p in plays]},
+                                         "plays": [rounded(p) for p in plays]},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(steps_tmp, steps)
         made = _write_parameters(out, args, "scene", scene.lesson)
@@ -1086,10 +1089,6 @@ def worker_scene(args):
                 os.unlink(t)
     _write_manifest(args, [out, out.with_suffix(".steps.json"), made])
     print(f"wrote {out}")
-
-
-def _rounded_play(play: dict) -> dict:
-    return {k: round(v, 6) if isinstance(v, float) else v for k, v in play.items()}
 
 
 def _lesson_of(cls, args):

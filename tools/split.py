@@ -146,7 +146,8 @@ def _piece_class(cls):
                                        "__qualname__": cls.__qualname__})
 
 
-def _rounded(play: dict) -> dict:
+def rounded(play: dict) -> dict:
+    """A play record with its times to the microsecond (as steps.json keeps them)."""
     return {k: round(v, 6) if isinstance(v, float) else v for k, v in play.items()}
 
 
@@ -203,7 +204,7 @@ def render_piece(module: str, attr: str, lang: str, options: dict | None, size: 
         record = {"section": getattr(cls, "SECTION", 0), "from": int(from_n),
                   "upto": n - 1, "animations": n, "to_end": not getattr(scene, "_ended_early", False),
                   "start": round(plays[from_n]["start"], 4), "end": round(end, 4),
-                  "plays": [_rounded(p) for p in plays[from_n:]],
+                  "plays": [rounded(p) for p in plays[from_n:]],
                   "steps": list(getattr(scene, "step_log", []))[first:]}
         run_ffmpeg(["-i", movie, "-c", "copy", "-map", "0", "-movflags", "+faststart",
                     "-f", "mp4", tmp], tmp)
@@ -269,4 +270,4 @@ def count_plays(module: str, attr: str, lang: str, options: dict | None, fps: in
         scene = _piece_class(cls)(lang=lang, options=dict(options or {}))
         plays = frame_clock(scene)
         scene.render()
-    return [_rounded(p) for p in plays]
+    return [rounded(p) for p in plays]
